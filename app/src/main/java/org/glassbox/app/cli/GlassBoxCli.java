@@ -1,0 +1,54 @@
+package org.glassbox.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glassbox} command. Exit codes: 0 success, 1 when some inputs were refused or a
+ * command failed, 2 on a usage error. Errors are one clear line on stderr.
+ */
+@Command(name = "glassbox",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation.",
+        subcommands = {
+            WorkstationCommand.class,
+        })
+public final class GlassBoxCli implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Override
+    public void run() {
+        new WorkstationCommand().run();
+    }
+
+    /** Runs the CLI with the process's streams. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given streams (tests capture them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new GlassBoxCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("glassbox " + cmd.getCommandName() + ": " + CliErrors.oneLine(ex));
+            return EXIT_FAILED;
+        });
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("glassbox: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'glassbox " + ex.getCommandLine().getCommandName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
