@@ -1,0 +1,270 @@
+package org.glassbox.core.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassbox.core.catalog.Catalog;
+import org.glassbox.core.catalog.CataloguedInstance;
+import org.glassbox.core.catalog.ImportOutcome;
+import org.glassbox.core.deid.DeidCheck;
+import org.glassbox.core.deid.DeidGate;
+import org.glassbox.core.deid.DeidentifiedCopy;
+import org.glassbox.core.dicom.DicomFile;
+import org.glassbox.core.dicom.DicomReadException;
+import org.glassbox.core.dicom.DicomReader;
+import org.glassbox.core.workspace.Workspace;
+
+/**
+ * Imports DICOM files into a workspace: walk the inputs, hash and parse headers on a bounded pool
+ * of worker threads, pass each instance through the de-identification gate, and catalogue it from a
+ * single writer thread (the caller's) in transactions of {@link ImportOptions#batchSize()} files.
+ *
+ * <p>Idempotent: a file whose SHA-256 is already catalogued (as a file or as the original of a
+ * de-identified copy) is a {@link ImportOutcome#DUPLICATE}, and so is a file whose SOP Instance
+ * UID is catalogued with the same hash. The same SOP Instance UID with different content is an
+ * {@link ImportOutcome#ERROR}, never merged.
+ *
+ * <p>Per-file problems (unreadable, not DICOM, not an image, conflict) become one error each and the
+ * import carries on. A catalog failure aborts the import with a {@link org.glassbox.core.catalog.CatalogException}
+ * after rolling back the current batch: earlier batches stay, and running the import again
+ * completes it.
+ */
+public final class ImportPipeline {
+    private final DicomReader reader;
+    private final DeidGate gate;
+    private final Workspace workspace;
+    private final ImportOptions options;
+    private final RecordExtractor extractor;
+
+    public ImportPipeline(DicomReader reader, DeidGate gate, Workspace workspace, ImportOptions options) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.options = Objects.requireNonNull(options, "options");
+        this.extractor = new RecordExtractor(workspace.keyedHash());
+    }
+
+    /** The outcome of the parallel stage for one file, before the catalog decides. */
+    private sealed interface Prepared {
+        Path file();
+    }
+
+    /** Decided without the catalog writer (rejected, quarantined, error, known content). */
+    private record Decided(Path file, ImportOutcome outcome, String reason) implements Prepared {
+    }
+
+    /** Ready to catalogue; the writer decides between {@code outcome}, DUPLICATE and a conflict ERROR. */
+    private record Ready(Path file, InstanceRecords records, CataloguedInstance entry, ImportOutcome outcome) implements Prepared {
+    }
+
+    /**
+     * Runs an import.
+     *
+     * @param arguments files, folders and DICOMDIRs
+     * @param progress  told after each file
+     */
+    public ImportReport run(List<Path> arguments, ImportProgress progress) {
+        InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments);
+        int total = inputs.files().size() + inputs.problems().size();
+        try (Catalog catalog = Catalog.open(workspace.catalogFile());
+             Catalog lookup = Catalog.open(workspace.catalogFile())) {
+            long importId = catalog.importLog().begin(options.policy().name(), Instant.now());
+            Writer writer = new Writer(catalog, importId);
+            List<Prepared> batch = new ArrayList<>();
+            int done = 0;
+            for (InputWalker.Problem p : inputs.problems()) {
+                batch.add(new Decided(p.file(), ImportOutcome.ERROR, p.reason()));
+                progress.update(++done, total);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+            try {
+                Deque<Future<Prepared>> window = new ArrayDeque<>();
+                int windowLimit = options.threads() * 4;
+                int next = 0;
+                List<Path> files = inputs.files();
+                while (next < files.size() || !window.isEmpty()) {
+                    while (next < files.size() && window.size() < windowLimit) {
+                        Path f = files.get(next++);
+                        window.add(pool.submit(() -> prepare(f, lookup)));
+                    }
+                    batch.add(await(window.removeFirst()));
+                    progress.update(++done, total);
+                    if (batch.size() >= options.batchSize()) {
+                        writer.write(batch);
+                        batch.clear();
+                    }
+                }
+                writer.write(batch);
+            } finally {
+                pool.shutdownNow();
+            }
+            catalog.importLog().finish(importId, writer.counts, Instant.now());
+            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count());
+        }
+    }
+
+    private static Prepared await(Future<Prepared> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            // prepare() turns every exception into a Decided ERROR; only Errors get here.
+            Throwable cause = e.getCause();
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Worker-thread stage: hash, parse the header, extract records, apply the gate. */
+    private Prepared prepare(Path file, Catalog lookup) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return error(file, "empty file (0 bytes)");
+            }
+            String sha = ContentHash.sha256(file);
+            if (knownContent(lookup, sha)) {
+                return new Decided(file, ImportOutcome.DUPLICATE, null);
+            }
+            DicomFile dicom = reader.openHeader(file);
+            InstanceRecords records = extractor.extract(dicom);
+            DeidCheck check = gate.check(dicom.dataset());
+            if (check.clean()) {
+                return new Ready(file, records, new CataloguedInstance(records.instance(), file, size, sha, null), ImportOutcome.IMPORTED);
+            }
+            String why = "not de-identified: " + check.summary();
+            return switch (options.policy()) {
+                case REJECT -> new Decided(file, ImportOutcome.REJECTED, why);
+                case QUARANTINE -> quarantine(file, sha, why);
+                case DEIDENTIFY -> deidentify(file, dicom, sha);
+            };
+        } catch (DicomReadException e) {
+            return error(file, e.reason());
+        } catch (IOException e) {
+            return error(file, "cannot read: " + oneLine(e));
+        } catch (RuntimeException e) {
+            return error(file, "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e));
+        }
+    }
+
+    private static boolean knownContent(Catalog lookup, String sha) {
+        // One read connection shared by the workers; WAL lets it read while the writer writes.
+        synchronized (lookup) {
+            return lookup.instances().findByContent(sha).isPresent();
+        }
+    }
+
+    private Prepared quarantine(Path file, String sha, String why) throws IOException {
+        Path dir = workspace.quarantineDir();
+        Path target = dir.resolve(sha.substring(0, 16) + "-" + file.getFileName());
+        if (!Files.exists(target)) {
+            Path tmp = Files.createTempFile(dir, ".quarantine", ".tmp");
+            try {
+                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return new Decided(file, ImportOutcome.QUARANTINED, why);
+    }
+
+    private Prepared deidentify(Path file, DicomFile original, String sourceSha) throws IOException, DicomReadException {
+        DeidentifiedCopy copy = gate.deidentify(file, original.dataset(), workspace.deidentifiedDir());
+        DicomFile dicom = reader.openHeader(copy.file());
+        DeidCheck check = gate.check(dicom.dataset());
+        if (!check.clean()) {
+            Files.deleteIfExists(copy.file());
+            return error(file, "de-identified copy still not clean: " + check.summary());
+        }
+        InstanceRecords records = extractor.extract(dicom);
+        long size = Files.size(copy.file());
+        String sha = ContentHash.sha256(copy.file());
+        return new Ready(file, records, new CataloguedInstance(records.instance(), copy.file(), size, sha, sourceSha), ImportOutcome.DEIDENTIFIED);
+    }
+
+    private static Decided error(Path file, String reason) {
+        return new Decided(file, ImportOutcome.ERROR, reason);
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** The single writer: decides duplicates and conflicts and writes one batch per transaction. */
+    private static final class Writer {
+        private final Catalog catalog;
+        private final long importId;
+        final Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
+        final List<ImportReport.FileError> errors = new ArrayList<>();
+
+        Writer(Catalog catalog, long importId) {
+            this.catalog = catalog;
+            this.importId = importId;
+        }
+
+        void write(List<Prepared> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Decided> outcomes = catalog.inTransaction(() -> {
+                List<Decided> decided = new ArrayList<>(batch.size());
+                for (Prepared p : batch) {
+                    Decided d = p instanceof Ready r ? catalogue(r) : (Decided) p;
+                    catalog.importLog().logFile(importId, d.file().toString(), d.outcome(), d.reason());
+                    decided.add(d);
+                }
+                return decided;
+            });
+            // Counted only once committed, so a report never claims what a rolled-back batch held.
+            for (Decided d : outcomes) {
+                counts.merge(d.outcome(), 1, Integer::sum);
+                if (d.outcome().refused()) {
+                    errors.add(new ImportReport.FileError(d.file().toString(), d.reason()));
+                }
+            }
+        }
+
+        private Decided catalogue(Ready r) throws SQLException {
+            String sop = r.entry().sopInstanceUid();
+            var existing = catalog.instances().contentHash(sop);
+            if (existing.isPresent()) {
+                return existing.get().equals(r.entry().contentSha256())
+                        ? new Decided(r.file(), ImportOutcome.DUPLICATE, null)
+                        : new Decided(r.file(), ImportOutcome.ERROR, "SOP Instance UID " + sop + " already catalogued with different content");
+            }
+            catalog.instances().add(r.entry(), r.records().study(), r.records().series(), importId);
+            return new Decided(r.file(), r.outcome(), null);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "glassbox-import-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

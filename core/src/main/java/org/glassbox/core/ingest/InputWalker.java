@@ -1,0 +1,128 @@
+package org.glassbox.core.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.glassbox.core.dicom.DicomReadException;
+import org.glassbox.core.dicom.DicomReader;
+
+/**
+ * Expands import arguments into the files to import, each once, in a stable order.
+ *
+ * <ul>
+ *   <li>A file named on the command line is always tried, whatever its name.</li>
+ *   <li>A folder is walked recursively in name order; hidden entries and files whose extension
+ *       says they are not DICOM (the generator's {@code truth.csv}, {@code .npy} masks, …) are
+ *       skipped.</li>
+ *   <li>A file named {@code DICOMDIR} (PS3.10 7.2) contributes the files it references, not itself.</li>
+ * </ul>
+ * Problems (a missing path, an unreadable DICOMDIR) become {@link Problem}s; the walk carries on.
+ */
+public final class InputWalker {
+    /** Extensions never taken for DICOM inside folders. */
+    static final Set<String> NOT_DICOM = Set.of("csv", "tsv", "txt", "md", "json", "xml", "html", "htm", "npy", "npz", "png", "jpg",
+            "jpeg", "gif", "bmp", "tif", "tiff", "pdf", "zip", "gz", "sh", "py", "log", "sqlite", "sqlite-wal", "sqlite-shm", "key");
+
+    /** An input that could not be expanded. */
+    public record Problem(Path file, String reason) {
+    }
+
+    /** The files to import, and problems met while listing them. */
+    public record Inputs(List<Path> files, List<Problem> problems) {
+        public Inputs {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final DicomReader reader;
+
+    public InputWalker(DicomReader reader) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    public Inputs walk(List<Path> arguments) {
+        Set<Path> files = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path arg : arguments) {
+            if (Files.isDirectory(arg)) {
+                walkFolder(arg, files, problems);
+            } else if (Files.isRegularFile(arg)) {
+                addFile(arg, files, problems);
+            } else {
+                problems.add(new Problem(arg, Files.exists(arg) ? "not a regular file or folder" : "no such file or folder"));
+            }
+        }
+        return new Inputs(new ArrayList<>(files), problems);
+    }
+
+    private void walkFolder(Path folder, Set<Path> files, List<Problem> problems) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !isHidden(file) && !NOT_DICOM.contains(extension(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(new Problem(file, "cannot read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(new Problem(folder, "cannot walk folder: " + e.getMessage()));
+        }
+        found.sort(null);
+        for (Path f : found) {
+            addFile(f, files, problems);
+        }
+    }
+
+    private void addFile(Path file, Set<Path> files, List<Problem> problems) {
+        if (file.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
+            try {
+                for (Path referenced : reader.listDicomDir(file)) {
+                    files.add(normal(referenced));
+                }
+            } catch (DicomReadException e) {
+                problems.add(new Problem(file, e.reason()));
+            }
+        } else {
+            files.add(normal(file));
+        }
+    }
+
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    static String extension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
