@@ -52,6 +52,11 @@ final class Migrations {
         return new Migrations(list);
     }
 
+    /** The migrations in order (for tests that build variants). */
+    List<Migration> migrationsForTest() {
+        return migrations;
+    }
+
     /** The schema version this build expects. */
     int latestVersion() {
         return migrations.size();

@@ -23,6 +23,10 @@ import org.glassbox.core.catalog.Catalog;
 import org.glassbox.core.catalog.CataloguedInstance;
 import org.glassbox.core.catalog.ImportOutcome;
 import org.glassbox.core.deid.DeidCheck;
+import org.glassbox.core.deid.DeidDecision;
+import org.glassbox.core.deid.DeidOutcome;
+import org.glassbox.core.deid.DeidRefusedException;
+import org.glassbox.core.deid.DeidReport;
 import org.glassbox.core.deid.DeidGate;
 import org.glassbox.core.deid.DeidentifiedCopy;
 import org.glassbox.core.dicom.DicomFile;
@@ -80,6 +84,7 @@ public final class ImportPipeline {
      * @param progress  told after each file
      */
     public ImportReport run(List<Path> arguments, ImportProgress progress) {
+        DeidReport deidReport = new DeidReport();
         InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments);
         int total = inputs.files().size() + inputs.problems().size();
         try (Catalog catalog = Catalog.open(workspace.catalogFile());
@@ -101,7 +106,7 @@ public final class ImportPipeline {
                 while (next < files.size() || !window.isEmpty()) {
                     while (next < files.size() && window.size() < windowLimit) {
                         Path f = files.get(next++);
-                        window.add(pool.submit(() -> prepare(f, lookup)));
+                        window.add(pool.submit(() -> prepare(f, lookup, deidReport)));
                     }
                     batch.add(await(window.removeFirst()));
                     progress.update(++done, total);
@@ -115,7 +120,7 @@ public final class ImportPipeline {
                 pool.shutdownNow();
             }
             catalog.importLog().finish(importId, writer.counts, Instant.now());
-            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count());
+            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport);
         }
     }
 
@@ -136,7 +141,7 @@ public final class ImportPipeline {
     }
 
     /** Worker-thread stage: hash, parse the header, extract records, apply the gate. */
-    private Prepared prepare(Path file, Catalog lookup) {
+    private Prepared prepare(Path file, Catalog lookup, DeidReport report) {
         try {
             long size = Files.size(file);
             if (size == 0) {
@@ -149,22 +154,29 @@ public final class ImportPipeline {
             DicomFile dicom = reader.openHeader(file);
             InstanceRecords records = extractor.extract(dicom);
             DeidCheck check = gate.check(dicom.dataset());
-            if (check.clean()) {
-                return new Ready(file, records, new CataloguedInstance(records.instance(), file, size, sha, null), ImportOutcome.IMPORTED);
-            }
-            String why = "not de-identified: " + check.summary();
-            return switch (options.policy()) {
-                case REJECT -> new Decided(file, ImportOutcome.REJECTED, why);
-                case QUARANTINE -> quarantine(file, sha, why);
-                case DEIDENTIFY -> deidentify(file, dicom, sha);
+            DeidDecision decision = DeidDecision.decide(options.policy(), check);
+            return switch (decision.outcome()) {
+                case ACCEPTED -> gated(report, file, check, DeidOutcome.ACCEPTED,
+                        new Ready(file, records, new CataloguedInstance(records.instance(), file, size, sha, null), ImportOutcome.IMPORTED));
+                case QUARANTINED -> gated(report, file, check, DeidOutcome.QUARANTINED, quarantine(file, sha, decision.reason()));
+                case DEIDENTIFIED -> deidentify(file, dicom, sha, check, report);
+                case REJECTED, FAILED -> gated(report, file, check, DeidOutcome.REJECTED, new Decided(file, ImportOutcome.REJECTED, decision.reason()));
             };
+        } catch (DeidRefusedException e) {
+            return gated(report, file, null, DeidOutcome.REJECTED, new Decided(file, ImportOutcome.REJECTED, e.reason()));
         } catch (DicomReadException e) {
-            return error(file, e.reason());
+            return gated(report, file, null, DeidOutcome.FAILED, error(file, e.reason()));
         } catch (IOException e) {
-            return error(file, "cannot read: " + oneLine(e));
+            return gated(report, file, null, DeidOutcome.FAILED, error(file, "cannot read: " + oneLine(e)));
         } catch (RuntimeException e) {
-            return error(file, "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e));
+            return gated(report, file, null, DeidOutcome.FAILED, error(file, "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e)));
         }
+    }
+
+    /** Records the gate's outcome in the de-identification report and passes {@code result} on. */
+    private static Prepared gated(DeidReport report, Path file, DeidCheck check, DeidOutcome outcome, Prepared result) {
+        report.add(file, outcome, check);
+        return result;
     }
 
     private static boolean knownContent(Catalog lookup, String sha) {
@@ -189,18 +201,20 @@ public final class ImportPipeline {
         return new Decided(file, ImportOutcome.QUARANTINED, why);
     }
 
-    private Prepared deidentify(Path file, DicomFile original, String sourceSha) throws IOException, DicomReadException {
+    private Prepared deidentify(Path file, DicomFile original, String sourceSha, DeidCheck originalCheck, DeidReport report) throws IOException, DicomReadException {
         DeidentifiedCopy copy = gate.deidentify(file, original.dataset(), workspace.deidentifiedDir());
         DicomFile dicom = reader.openHeader(copy.file());
         DeidCheck check = gate.check(dicom.dataset());
         if (!check.clean()) {
+            // Never catalogue (or leave behind) a copy the gate itself does not accept.
             Files.deleteIfExists(copy.file());
-            return error(file, "de-identified copy still not clean: " + check.summary());
+            return gated(report, file, originalCheck, DeidOutcome.FAILED, error(file, "de-identified copy still not clean: " + check.summary()));
         }
         InstanceRecords records = extractor.extract(dicom);
         long size = Files.size(copy.file());
         String sha = ContentHash.sha256(copy.file());
-        return new Ready(file, records, new CataloguedInstance(records.instance(), copy.file(), size, sha, sourceSha), ImportOutcome.DEIDENTIFIED);
+        return gated(report, file, originalCheck, DeidOutcome.DEIDENTIFIED,
+                new Ready(file, records, new CataloguedInstance(records.instance(), copy.file(), size, sha, sourceSha), ImportOutcome.DEIDENTIFIED));
     }
 
     private static Decided error(Path file, String reason) {

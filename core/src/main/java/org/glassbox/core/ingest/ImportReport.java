@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.glassbox.core.catalog.ImportOutcome;
+import org.glassbox.core.deid.DeidReport;
 
 /**
  * What an import did.
@@ -12,8 +13,10 @@ import org.glassbox.core.catalog.ImportOutcome;
  * @param counts   files per outcome (every outcome present); they add up to the number of inputs
  * @param errors   one entry per refused or failed file (outcome REJECTED or ERROR), in input order
  * @param studies  studies in the catalog after the import
+ * @param deid     the de-identification gate's report: outcome and reason counts (files whose
+ *                 content was already catalogued never reach the gate and are not in it)
  */
-public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, List<FileError> errors, int studies) {
+public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, List<FileError> errors, int studies, DeidReport deid) {
 
     /** A file that was refused or failed, and why (one line, never an identifying value). */
     public record FileError(String file, String reason) {
