@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             WorkstationCommand.class,
             DecodeCommand.class,
+            ImportCommand.class,
+            BenchCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

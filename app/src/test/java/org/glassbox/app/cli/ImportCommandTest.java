@@ -1,0 +1,125 @@
+package org.glassbox.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.glassbox.core.catalog.Catalog;
+import org.glassbox.core.dicom.DicomDataset;
+import org.glassbox.core.dicom.DicomTags;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through the real reader and the real PS3.15 gate, on files written by our writer. */
+class ImportCommandTest {
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return GlassBoxCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private JsonNode json() throws Exception {
+        return Json.mapper().readTree(out.toString());
+    }
+
+    private Path workspace() {
+        return dir.resolve("ws");
+    }
+
+    /** Two studies × two de-identified instances, 64×64. */
+    private Path cohort() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < 2; i++) {
+                SyntheticImages.write(SyntheticImages.deidentified("2.25.9" + s + i, "2.25.8" + s, "2.25.7" + s), 64, 64,
+                        in.resolve("s" + s + "_" + i + ".dcm"));
+            }
+        }
+        return in;
+    }
+
+    @Test
+    void jsonHasExactlyTheDocumentedShape() throws Exception {
+        Path in = cohort();
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        JsonNode j = json();
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("imported", "rejected", "quarantined", "deidentified", "duplicates", "studies", "errors");
+        assertThat(j.get("imported").asInt()).isEqualTo(4);
+        assertThat(j.get("studies").asInt()).isEqualTo(2);
+        assertThat(j.get("errors").isArray()).isTrue();
+        assertThat(j.get("errors")).isEmpty();
+
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(json().get("duplicates").asInt()).isEqualTo(4);
+        assertThat(json().get("imported").asInt()).isZero();
+        assertThat(json().get("studies").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void identifyingFilesAreRejectedByDefaultWithExit1AndReason() throws Exception {
+        Path f = dir.resolve("named.dcm");
+        DicomDataset ds = SyntheticImages.deidentified("2.25.1", "2.25.2", "2.25.3").toBuilder()
+                .put(DicomTags.PatientName, "PN", "Doe^Jane").remove(DicomTags.PatientIdentityRemoved).build();
+        SyntheticImages.write(ds, 32, 32, f);
+        Path notDicom = Files.writeString(dir.resolve("junk.dcm"), "not dicom at all, really not");
+        assertThat(run("import", f.toString(), notDicom.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(1);
+        JsonNode j = json();
+        assertThat(j.get("rejected").asInt()).isEqualTo(1);
+        assertThat(j.get("errors")).hasSize(2);
+        assertThat(j.get("errors").get(0).get("file").asText()).isEqualTo(f.toAbsolutePath().toString());
+        assertThat(j.get("errors").get(0).get("reason").asText()).startsWith("not de-identified").contains("PatientName").doesNotContain("Doe");
+        assertThat(j.get("errors").get(1).get("file").asText()).isEqualTo(notDicom.toAbsolutePath().toString());
+        assertThat(err.toString()).contains(notDicom.toAbsolutePath().toString());
+
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString(), "--policy", "deidentify", "--json")).isEqualTo(0);
+        assertThat(json().get("deidentified").asInt()).isEqualTo(1);
+        assertThat(json().get("studies").asInt()).isEqualTo(1);
+        try (var copies = Files.list(workspace().resolve("deidentified"))) {
+            assertThat(copies.toList()).hasSize(1);
+        }
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString(), "--policy", "deidentify", "--json")).isEqualTo(0);
+        assertThat(json().get("duplicates").asInt()).isEqualTo(1);
+
+        assertThat(run("import", f.toString(), "--workspace", dir.resolve("ws2").toString(), "--policy", "QUARANTINE", "--json")).isEqualTo(0);
+        assertThat(json().get("quarantined").asInt()).isEqualTo(1);
+        assertThat(json().get("studies").asInt()).isZero();
+    }
+
+    @Test
+    void usageErrorsExit2() {
+        assertThat(run("import", "x", "--policy", "shred")).isEqualTo(2);
+        assertThat(err.toString()).contains("--policy must be reject, quarantine or deidentify");
+        assertThat(run("import")).isEqualTo(2);
+    }
+
+    @Test
+    void truthCsvIsStoredAndAMalformedOneStopsBeforeImporting() throws Exception {
+        Path in = cohort();
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "sop_instance_uid,nodule\n2.25.900,1\n2.25.901\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", bad.toString(), "--json")).isEqualTo(1);
+        assertThat(err.toString()).contains(bad.toString()).contains("line 3: expected 2 fields, found 1");
+        assertThat(out.toString()).isEmpty();
+        assertThat(workspace().resolve("catalog.sqlite")).doesNotExist();
+
+        Path good = Files.writeString(dir.resolve("truth.csv"), "sop_instance_uid,nodule,effusion,sex\n2.25.900,1,0,F\n2.25.901,0,1,M\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", good.toString(), "--json")).isEqualTo(0);
+        assertThat(err.toString()).contains("2 match catalogued instances");
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            assertThat(c.truth().find("2.25.900").orElseThrow().labels()).containsEntry("nodule", true).containsEntry("effusion", false);
+            assertThat(c.truth().labelNames()).containsExactly("effusion", "nodule");
+        }
+    }
+}
