@@ -41,12 +41,13 @@ public final class GlassBoxCli implements Runnable {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILED);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("glassbox " + cmd.getCommandName() + ": " + CliErrors.oneLine(ex));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + CliErrors.oneLine(ex));
             return EXIT_FAILED;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("glassbox: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'glassbox " + ex.getCommandLine().getCommandName() + " --help'.");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + command + " --help'.");
             return EXIT_USAGE;
         });
         int code = cli.execute(args);
