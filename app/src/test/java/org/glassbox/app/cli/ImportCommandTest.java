@@ -99,6 +99,28 @@ class ImportCommandTest {
     }
 
     @Test
+    void dicomdirWrittenByDcmtkImportsTheFilesItReferences() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmmkdir")), "dcmtk (dcmmkdir) not installed");
+        Path media = Files.createDirectories(dir.resolve("media/IMAGES"));
+        for (int i = 0; i < 3; i++) {
+            // dcmmkdir requires PatientName; a pseudonym is what a de-identified file carries.
+            DicomDataset ds = SyntheticImages.deidentified("2.25.60" + i, "2.25.61", "2.25.62").toBuilder()
+                    .put(DicomTags.PatientName, "PN", "GB-62").build();
+            SyntheticImages.write(ds, 16, 16, media.resolve("IM" + i));
+        }
+        Process p = new ProcessBuilder("dcmmkdir", "--invent", "--recurse", "--output-file", "DICOMDIR", "IMAGES")
+                .directory(dir.resolve("media").toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(run("import", dir.resolve("media/DICOMDIR").toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(json().get("imported").asInt()).isEqualTo(3);
+        assertThat(json().get("studies").asInt()).isEqualTo(1);
+        // The folder holding the same files and the DICOMDIR: each file once, all duplicates now.
+        assertThat(run("import", dir.resolve("media").toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(json().get("duplicates").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void usageErrorsExit2() {
         assertThat(run("import", "x", "--policy", "shred")).isEqualTo(2);
         assertThat(err.toString()).contains("--policy must be reject, quarantine or deidentify");
