@@ -99,6 +99,28 @@ class ImportCommandTest {
     }
 
     @Test
+    void deidentifiedCopyKeepsTheSubgroupAttributesOfTheOriginalInTheCatalog() throws Exception {
+        Path f = dir.resolve("identified.dcm");
+        DicomDataset ds = SyntheticImages.deidentified("2.25.41", "2.25.42", "2.25.43").toBuilder()
+                .put(DicomTags.PatientName, "PN", "Doe^Jane").remove(DicomTags.PatientIdentityRemoved)
+                .put(DicomTags.PatientSex, "CS", "F").put(DicomTags.PatientAge, "AS", "047Y")
+                .put(DicomTags.InstitutionName, "LO", "St Elsewhere").put(DicomTags.Manufacturer, "LO", "Acme")
+                .build();
+        SyntheticImages.write(ds, 32, 32, f);
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString(), "--policy", "deidentify", "--json")).isEqualTo(0);
+        try (Catalog catalog = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            var instances = catalog.instances().all();
+            assertThat(instances).hasSize(1);
+            var attributes = instances.get(0).instance().attributes();
+            assertThat(instances.get(0).instance().sopInstanceUid()).isNotEqualTo("2.25.41");
+            assertThat(attributes.sex()).isEqualTo(org.glassbox.core.model.Sex.FEMALE);
+            assertThat(attributes.ageYears()).isEqualTo(47.0);
+            assertThat(attributes.siteKey()).isNotBlank().doesNotContain("Elsewhere");
+            assertThat(attributes.manufacturer()).isEqualTo("Acme");
+        }
+    }
+
+    @Test
     void dicomdirWrittenByDcmtkImportsTheFilesItReferences() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmmkdir")), "dcmtk (dcmmkdir) not installed");
         Path media = Files.createDirectories(dir.resolve("media/IMAGES"));

@@ -210,7 +210,12 @@ public final class ImportPipeline {
             Files.deleteIfExists(copy.file());
             return gated(report, file, originalCheck, DeidOutcome.FAILED, error(file, "de-identified copy still not clean: " + check.summary()));
         }
-        InstanceRecords records = extractor.extract(dicom);
+        // Hierarchy and UIDs come from the copy; the subgroup attributes (sex, age, keyed site,
+        // equipment, view) come from the original, whose copy has them emptied by the Basic
+        // Profile. None of them identifies a patient, and the fairness audit needs them.
+        InstanceRecords fromCopy = extractor.extract(dicom);
+        InstanceRecords fromOriginal = extractor.extract(original);
+        InstanceRecords records = fromCopy.withAttributes(fromOriginal.instance().attributes());
         long size = Files.size(copy.file());
         String sha = ContentHash.sha256(copy.file());
         return gated(report, file, originalCheck, DeidOutcome.DEIDENTIFIED,
