@@ -1,5 +1,7 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.ImportComposition;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

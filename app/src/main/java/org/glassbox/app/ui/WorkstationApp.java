@@ -3,6 +3,7 @@ package org.glassbox.app.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.glassbox.app.workflow.WorkspaceWorklist;
 
 /**
  * The JavaFX application. It only builds the {@link MainWindow} for the workspace passed as the
@@ -19,7 +20,8 @@ public final class WorkstationApp extends Application {
     @Override
     public void start(Stage stage) {
         String ws = getParameters().getNamed().get("workspace");
-        MainWindow window = new MainWindow(Path.of(ws == null ? "." : ws));
+        Path workspace = Path.of(ws == null ? "." : ws);
+        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, progress));
         window.show(stage);
     }
 }

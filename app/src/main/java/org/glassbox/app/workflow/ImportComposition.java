@@ -1,4 +1,4 @@
-package org.glassbox.app.cli;
+package org.glassbox.app.workflow;
 
 import org.glassbox.core.deid.DeidGate;
 import org.glassbox.core.deid.ProfileDeidGate;
@@ -11,13 +11,14 @@ import org.glassbox.core.workspace.Workspace;
 
 /**
  * COMPOSITION POINT of the import: the real PixelMed-backed reader and the real PS3.15 gate
- * (pseudonyms under the workspace's key). Every command that imports builds its pipeline here.
+ * (pseudonyms under the workspace's key). Every command and the workstation build their import
+ * pipeline here.
  */
-final class ImportComposition {
+public final class ImportComposition {
     private ImportComposition() {
     }
 
-    static ImportPipeline pipeline(Workspace workspace, ImportOptions options) {
+    public static ImportPipeline pipeline(Workspace workspace, ImportOptions options) {
         DicomReader reader = Dicom.reader();
         DeidGate gate = new ProfileDeidGate(Dicom.rewriter(), new Pseudonymizer(workspace.keyedHash()));
         return new ImportPipeline(reader, gate, workspace, options);

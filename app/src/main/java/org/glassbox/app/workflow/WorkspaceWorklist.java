@@ -1,0 +1,21 @@
+package org.glassbox.app.workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.glassbox.core.catalog.Catalog;
+import org.glassbox.core.workspace.Workspace;
+
+/** Opens a workspace (creating it if needed) and reads its worklist. */
+public final class WorkspaceWorklist {
+    private WorkspaceWorklist() {
+    }
+
+    public static List<WorklistRow> load(Path root, ProgressListener progress) throws IOException {
+        progress.update(-1, "Opening workspace " + root + "…");
+        Workspace workspace = Workspace.open(root);
+        try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
+            return WorklistQuery.load(catalog);
+        }
+    }
+}
