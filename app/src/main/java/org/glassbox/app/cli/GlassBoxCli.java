@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation.",
         subcommands = {
             WorkstationCommand.class,
+            DecodeCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

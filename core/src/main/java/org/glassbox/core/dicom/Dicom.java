@@ -1,0 +1,44 @@
+package org.glassbox.core.dicom;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Entry point to the DICOM adapter: the PixelMed-backed {@link DicomReader}, {@link DicomWriter}
+ * and {@link DicomRewriter}. The objects are stateless and thread-safe; each call returns a new one
+ * so that callers can hold and inject them.
+ */
+public final class Dicom {
+    /** Deflated data sets may inflate to at most this many bytes (and a quarter of the heap). */
+    private static final long MAX_INFLATED_BYTES = 1L << 30;
+    /** How long the GDCM worker process may take for one file. */
+    private static final Duration GDCM_TIMEOUT = Duration.ofSeconds(60);
+    /** Held strongly so the level set below is not lost when the logger is garbage collected. */
+    private static final Logger PIXELMED_LOG = Logger.getLogger("com.pixelmed");
+
+    static {
+        // PixelMed logs SEVERE lines (through SLF4J to java.util.logging) for conditions we report
+        // ourselves as DicomReadException; keep them off the user's terminal.
+        PIXELMED_LOG.setLevel(Level.OFF);
+    }
+
+    private Dicom() {
+    }
+
+    public static DicomReader reader() {
+        return new PixelMedReader(scanner(), new GdcmWorker("gdcmconv", GDCM_TIMEOUT));
+    }
+
+    public static DicomWriter writer() {
+        return new PixelMedWriter();
+    }
+
+    public static DicomRewriter rewriter() {
+        return new PixelMedRewriter(scanner());
+    }
+
+    private static Part10Scanner scanner() {
+        return new Part10Scanner(Math.min(MAX_INFLATED_BYTES, Runtime.getRuntime().maxMemory() / 4));
+    }
+}

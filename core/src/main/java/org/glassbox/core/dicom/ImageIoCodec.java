@@ -1,0 +1,77 @@
+package org.glassbox.core.dicom;
+
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.glassbox.core.model.PixelDescription;
+
+/**
+ * Decodes one compressed frame with an ImageIO reader: the JDK's "jpeg" (8-bit baseline and
+ * extended, PS3.5 A.4.1), PixelMed's "jpeg-lossless" (A.4.1, processes 14 and 14 SV1) and
+ * jai-imageio's "jpeg2000" (A.4.4). Colour comes out colour-by-pixel; lossy JPEG colour is
+ * converted from YCbCr to RGB by the codec, as PS3.5 8.2.1 expects.
+ */
+final class ImageIoCodec {
+    private ImageIoCodec() {
+    }
+
+    /** ImageIO format name for a codec. */
+    static String formatName(TransferSyntaxes.Codec codec) {
+        return switch (codec) {
+            case JPEG -> "jpeg";
+            case JPEG_LOSSLESS -> "jpeg-lossless";
+            case JPEG_2000 -> "jpeg2000";
+            default -> throw new IllegalArgumentException("not an ImageIO codec: " + codec);
+        };
+    }
+
+    /**
+     * @return samples colour-by-pixel, masked and sign-extended
+     * @throws IOException when no reader exists or the stream cannot be decoded or has the wrong shape
+     */
+    static int[] decode(byte[] frame, TransferSyntaxes.Codec codec, PixelDescription d) throws IOException {
+        ImageReader reader = reader(codec);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
+            reader.setInput(in, true, true);
+            Raster raster = reader.read(0).getRaster();
+            if (raster.getWidth() != d.columns() || raster.getHeight() != d.rows() || raster.getNumBands() != d.samplesPerPixel()) {
+                throw new IOException("codec produced " + raster.getWidth() + "x" + raster.getHeight() + "x" + raster.getNumBands()
+                        + ", header says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
+            }
+            int sampleBits = raster.getSampleModel().getSampleSize(0);
+            if (sampleBits < d.bitsStored() && d.bitsStored() <= 16) {
+                throw new IOException("codec produced " + sampleBits + "-bit samples for BitsStored " + d.bitsStored());
+            }
+            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), d.columns(), d.rows(), (int[]) null);
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
+            }
+            return samples;
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageReader reader(TransferSyntaxes.Codec codec) throws IOException {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName(codec));
+        ImageReader fallback = null;
+        while (it.hasNext()) {
+            ImageReader r = it.next();
+            // Prefer the JDK's JPEG reader over any other plug-in that claims "jpeg".
+            if (codec != TransferSyntaxes.Codec.JPEG || r.getClass().getName().startsWith("com.sun.imageio")) {
+                return r;
+            }
+            fallback = r;
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        throw new IOException("no ImageIO reader for " + formatName(codec));
+    }
+}

@@ -1,0 +1,435 @@
+package org.glassbox.core.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Walks the element structure of a DICOM file without interpreting values (PS3.10 7.1 file format,
+ * PS3.5 7.1 data elements, 7.5 nesting, A.4 encapsulation), checking every declared length against
+ * the bytes actually present. It runs before PixelMed sees a file, so that truncated files, huge
+ * declared lengths, bad VRs and broken encapsulation end in one clear {@link DicomReadException}
+ * instead of PixelMed's silent truncation or an OutOfMemoryError.
+ */
+final class Part10Scanner {
+
+    /** Explicit VRs with a 2-byte reserved field and a 4-byte length (PS3.5 7.1.2, Table 7.1-1). */
+    private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "UC", "UN", "UR", "UT", "SV", "UV");
+    private static final int ITEM = 0xFFFEE000;
+    private static final int ITEM_DELIMITER = 0xFFFEE00D;
+    private static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
+    private static final long UNDEFINED = 0xFFFFFFFFL;
+    private static final int MAX_DEPTH = 32;
+
+    private final long maxInflatedBytes;
+
+    /** @param maxInflatedBytes cap on the size of an inflated deflate data set (bytes, &gt; 0) */
+    Part10Scanner(long maxInflatedBytes) {
+        this.maxInflatedBytes = maxInflatedBytes;
+    }
+
+    /** Result of a scan. {@code data} holds the data set (inflated when deflated); offsets index it. */
+    record Layout(boolean preamble, int metaLength, long metaEnd, TransferSyntaxes.Syntax syntax, ByteBuffer source,
+                  ByteBuffer data, long datasetStart, PixelDataLocation pixelData) {
+    }
+
+    Layout scan(Path file) throws DicomReadException {
+        ByteBuffer buf;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                throw new DicomReadException(file, "empty file (0 bytes)");
+            }
+            if (size > Integer.MAX_VALUE) {
+                throw new DicomReadException(file, "file larger than 2 GiB is not supported (" + size + " bytes)");
+            }
+            buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException e) {
+            throw new DicomReadException(file, "cannot read file: " + e.getMessage(), e);
+        }
+        return scan(file, buf);
+    }
+
+    Layout scan(Path file, ByteBuffer buf) throws DicomReadException {
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        long size = buf.limit();
+        boolean preamble = size >= 132 && buf.get(128) == 'D' && buf.get(129) == 'I' && buf.get(130) == 'C' && buf.get(131) == 'M';
+        long pos = preamble ? 132 : 0;
+        if (!preamble && size >= 4 && buf.get(0) == 'D' && buf.get(1) == 'I' && buf.get(2) == 'C' && buf.get(3) == 'M') {
+            pos = 4;
+        }
+        String tsUid = null;
+        long metaStart = pos;
+        // File meta information: always explicit VR little endian, group 0002 (PS3.10 7.1).
+        while (pos + 8 <= size && (buf.getShort((int) pos) & 0xFFFF) == 0x0002) {
+            int tag = tagAt(buf, pos, false);
+            String vr = vrAt(file, buf, pos);
+            long headerLen = LONG_VRS.contains(vr) ? 12 : 8;
+            if (pos + headerLen > size) {
+                throw new DicomReadException(file, "truncated in the file meta information");
+            }
+            long len = LONG_VRS.contains(vr) ? buf.getInt((int) pos + 8) & 0xFFFFFFFFL : buf.getShort((int) pos + 6) & 0xFFFF;
+            if (len == UNDEFINED || pos + headerLen + len > size) {
+                throw new DicomReadException(file, "file meta element " + DicomTags.format(tag) + " declares " + len
+                        + " bytes but only " + (size - pos - headerLen) + " remain (truncated?)");
+            }
+            if (tag == DicomTags.TransferSyntaxUID) {
+                tsUid = ascii(buf, pos + headerLen, len);
+            }
+            pos += headerLen + len;
+        }
+        boolean hasMeta = pos > metaStart;
+        TransferSyntaxes.Syntax syntax;
+        if (hasMeta) {
+            if (tsUid == null || tsUid.isEmpty()) {
+                throw new DicomReadException(file, "file meta information has no Transfer Syntax UID (0002,0010)");
+            }
+            syntax = TransferSyntaxes.lookup(tsUid);
+            if (syntax == null) {
+                throw new DicomReadException(file, "unsupported transfer syntax " + tsUid);
+            }
+        } else {
+            syntax = guessSyntax(file, buf, pos);
+        }
+        long metaEnd = pos;
+        ByteBuffer data = buf.duplicate();
+        if (syntax.deflated()) {
+            data = inflate(file, buf, pos);
+            pos = 0;
+        }
+        data.order(syntax.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        PixelDataLocation pixels = new Walker(file, data, syntax).dataSet(pos, data.limit(), 0, true);
+        return new Layout(preamble, (int) (metaEnd - metaStart), metaEnd, syntax, buf, data, pos, pixels);
+    }
+
+    /** No meta information: PS3.5 A.1 default is implicit VR little endian; also accept explicit LE/BE. */
+    private static TransferSyntaxes.Syntax guessSyntax(Path file, ByteBuffer buf, long pos) throws DicomReadException {
+        long size = buf.limit();
+        if (size - pos < 8) {
+            throw new DicomReadException(file, "not a DICOM file (too short: " + size + " bytes)");
+        }
+        int groupLe = buf.getShort((int) pos) & 0xFFFF;
+        int groupBe = Short.reverseBytes(buf.getShort((int) pos)) & 0xFFFF;
+        boolean vrLooksExplicit = isUpper(buf.get((int) pos + 4)) && isUpper(buf.get((int) pos + 5));
+        if (plausibleFirstGroup(groupLe)) {
+            return TransferSyntaxes.lookup(vrLooksExplicit ? TransferSyntaxes.EXPLICIT_LE : TransferSyntaxes.IMPLICIT_LE);
+        }
+        if (plausibleFirstGroup(groupBe) && vrLooksExplicit) {
+            return TransferSyntaxes.lookup(TransferSyntaxes.EXPLICIT_BE);
+        }
+        throw new DicomReadException(file, "not a DICOM file (no DICM prefix and no recognisable data element at offset " + pos + ")");
+    }
+
+    private static boolean plausibleFirstGroup(int group) {
+        return group == 0x0008 || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028 || group == 0x0004;
+    }
+
+    private ByteBuffer inflate(Path file, ByteBuffer buf, long pos) throws DicomReadException {
+        ByteBuffer in = buf.duplicate();
+        in.position((int) pos);
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(in);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[65536];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break; // truncated stream: scan what we have, the walker reports the cut
+                }
+                if (out.size() + (long) n > maxInflatedBytes) {
+                    throw new DicomReadException(file, "deflated data set inflates beyond " + maxInflatedBytes + " bytes");
+                }
+                out.write(chunk, 0, n);
+            }
+            return ByteBuffer.wrap(out.toByteArray());
+        } catch (DataFormatException e) {
+            throw new DicomReadException(file, "corrupt deflated data set: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int tagAt(ByteBuffer buf, long pos, boolean bigEndian) {
+        int g = buf.getShort((int) pos) & 0xFFFF;
+        int e = buf.getShort((int) pos + 2) & 0xFFFF;
+        return (g << 16) | e;
+    }
+
+    private static String vrAt(Path file, ByteBuffer buf, long pos) throws DicomReadException {
+        byte a = buf.get((int) pos + 4);
+        byte b = buf.get((int) pos + 5);
+        if (!isUpper(a) || !isUpper(b)) {
+            throw new DicomReadException(file, String.format("bad VR 0x%02X%02X in element %s at offset %d",
+                    a & 0xFF, b & 0xFF, DicomTags.format(tagAt(buf, pos, false)), pos));
+        }
+        return new String(new byte[] {a, b}, StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isUpper(byte b) {
+        return b >= 'A' && b <= 'Z';
+    }
+
+    private static String ascii(ByteBuffer buf, long pos, long len) {
+        byte[] bytes = new byte[(int) len];
+        buf.get((int) pos, bytes);
+        return new String(bytes, StandardCharsets.US_ASCII).replace("\0", "").trim();
+    }
+
+    /** Recursive walk of one data set encoding (explicit/implicit, byte order set on the buffer). */
+    private static final class Walker {
+        private final Path file;
+        private final ByteBuffer buf;
+        private final TransferSyntaxes.Syntax syntax;
+
+        Walker(Path file, ByteBuffer buf, TransferSyntaxes.Syntax syntax) {
+            this.file = file;
+            this.buf = buf;
+            this.syntax = syntax;
+        }
+
+        private int tag(long pos) {
+            int g = buf.getShort((int) pos) & 0xFFFF;
+            int e = buf.getShort((int) pos + 2) & 0xFFFF;
+            return (g << 16) | e;
+        }
+
+        private long uint32(long pos) {
+            return buf.getInt((int) pos) & 0xFFFFFFFFL;
+        }
+
+        private DicomReadException truncated(int tag, long pos, long declared, long end) {
+            return new DicomReadException(file, "element " + DicomTags.format(tag) + " at offset " + pos + " declares "
+                    + declared + " bytes but only " + Math.max(0, end - pos) + " remain (truncated file or bad length)");
+        }
+
+        /**
+         * Walks elements in [pos, end) (end = -1 for "until item delimiter"). At top level returns the
+         * Pixel Data location and stops there.
+         */
+        PixelDataLocation dataSet(long pos, long end, int depth, boolean topLevel) throws DicomReadException {
+            if (depth > MAX_DEPTH) {
+                throw new DicomReadException(file, "sequences nested deeper than " + MAX_DEPTH + " levels");
+            }
+            long limit = buf.limit();
+            while (pos < end) {
+                if (pos + 8 > limit) {
+                    if (topLevel && limit - pos < 8 && allZero(pos, limit)) {
+                        return null; // trailing padding bytes
+                    }
+                    throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
+                }
+                int tag = tag(pos);
+                if (tag == ITEM_DELIMITER && !topLevel) {
+                    return null;
+                }
+                String vr;
+                long headerLen;
+                long len;
+                if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
+                    vr = vrAt(file, buf, pos);
+                    if (LONG_VRS.contains(vr)) {
+                        if (pos + 12 > limit) {
+                            throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
+                        }
+                        headerLen = 12;
+                        len = uint32(pos + 8);
+                    } else {
+                        headerLen = 8;
+                        len = buf.getShort((int) pos + 6) & 0xFFFF;
+                    }
+                } else {
+                    vr = null;
+                    headerLen = 8;
+                    len = uint32(pos + 4);
+                }
+                long valuePos = pos + headerLen;
+                if (topLevel && tag == DicomTags.PixelData) {
+                    return pixelData(pos, valuePos, len, end);
+                }
+                if (len == UNDEFINED) {
+                    // A sequence (SQ, UN or implicit) of items ending with a sequence delimiter.
+                    pos = sequence(valuePos, depth);
+                    continue;
+                }
+                if (valuePos + len > limit || valuePos + len > end) {
+                    throw truncated(tag, pos, len, Math.min(limit, end) - headerLen);
+                }
+                if ("SQ".equals(vr)) {
+                    sequenceDefined(valuePos, valuePos + len, depth);
+                }
+                pos = valuePos + len;
+            }
+            return null;
+        }
+
+        private boolean allZero(long from, long to) {
+            for (long i = from; i < to; i++) {
+                if (buf.get((int) i) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Items of an undefined-length sequence; returns the offset after the sequence delimiter. */
+        private long sequence(long pos, int depth) throws DicomReadException {
+            long limit = buf.limit();
+            while (true) {
+                if (pos + 8 > limit) {
+                    throw new DicomReadException(file, "truncated inside a sequence at offset " + pos);
+                }
+                int tag = tag(pos);
+                long len = uint32(pos + 4);
+                if (tag == SEQUENCE_DELIMITER) {
+                    return pos + 8;
+                }
+                if (tag != ITEM) {
+                    throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
+                }
+                pos = item(pos + 8, len, depth);
+            }
+        }
+
+        private void sequenceDefined(long pos, long end, int depth) throws DicomReadException {
+            while (pos < end) {
+                if (pos + 8 > end) {
+                    throw new DicomReadException(file, "truncated sequence item header at offset " + pos);
+                }
+                int tag = tag(pos);
+                if (tag != ITEM) {
+                    throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
+                }
+                pos = item(pos + 8, uint32(pos + 4), depth);
+                if (pos > end) {
+                    throw new DicomReadException(file, "sequence item overruns its sequence at offset " + pos);
+                }
+            }
+        }
+
+        private long item(long pos, long len, int depth) throws DicomReadException {
+            if (len == UNDEFINED) {
+                // Walk until the item delimiter; dataSet returns on it, so find where it stopped.
+                return itemUndefined(pos, depth);
+            }
+            if (pos + len > buf.limit()) {
+                throw truncated(ITEM, pos - 8, len, buf.limit() - pos);
+            }
+            dataSet(pos, pos + len, depth + 1, false);
+            return pos + len;
+        }
+
+        private long itemUndefined(long pos, int depth) throws DicomReadException {
+            long limit = buf.limit();
+            // Re-implements the element loop to learn where the item delimiter is.
+            while (true) {
+                if (pos + 8 > limit) {
+                    throw new DicomReadException(file, "truncated inside a sequence item at offset " + pos);
+                }
+                int tag = tag(pos);
+                if (tag == ITEM_DELIMITER) {
+                    return pos + 8;
+                }
+                long next = nextElement(pos, depth);
+                pos = next;
+            }
+        }
+
+        /** Offset after the element at {@code pos} (validating nested content). */
+        private long nextElement(long pos, int depth) throws DicomReadException {
+            long limit = buf.limit();
+            int tag = tag(pos);
+            String vr = null;
+            long headerLen = 8;
+            long len;
+            if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
+                vr = vrAt(file, buf, pos);
+                if (LONG_VRS.contains(vr)) {
+                    if (pos + 12 > limit) {
+                        throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
+                    }
+                    headerLen = 12;
+                    len = uint32(pos + 8);
+                } else {
+                    len = buf.getShort((int) pos + 6) & 0xFFFF;
+                }
+            } else {
+                len = uint32(pos + 4);
+            }
+            long valuePos = pos + headerLen;
+            if (len == UNDEFINED) {
+                return sequence(valuePos, depth + 1);
+            }
+            if (valuePos + len > limit) {
+                throw truncated(tag, pos, len, limit - valuePos);
+            }
+            if ("SQ".equals(vr)) {
+                sequenceDefined(valuePos, valuePos + len, depth + 1);
+            }
+            return valuePos + len;
+        }
+
+        private PixelDataLocation pixelData(long elementPos, long valuePos, long len, long end) throws DicomReadException {
+            long limit = Math.min(buf.limit(), end);
+            if (len != UNDEFINED) {
+                if (valuePos + len > limit) {
+                    throw new DicomReadException(file, "Pixel Data declares " + len + " bytes but only " + Math.max(0, limit - valuePos)
+                            + " remain (truncated file?)");
+                }
+                return new PixelDataLocation(elementPos, valuePos, valuePos + len, false, List.of(), List.of());
+            }
+            // Encapsulated (PS3.5 A.4): Basic Offset Table item, fragment items, sequence delimiter.
+            long pos = valuePos;
+            List<Long> offsets = new ArrayList<>();
+            List<PixelDataLocation.Fragment> fragments = new ArrayList<>();
+            boolean first = true;
+            while (true) {
+                if (pos + 8 > limit) {
+                    throw new DicomReadException(file, "encapsulated Pixel Data is truncated (no sequence delimiter) at offset " + pos);
+                }
+                int tag = tag(pos);
+                long itemLen = uint32(pos + 4);
+                if (tag == SEQUENCE_DELIMITER) {
+                    if (first) {
+                        throw new DicomReadException(file, "encapsulated Pixel Data has no Basic Offset Table item");
+                    }
+                    return new PixelDataLocation(elementPos, valuePos, pos + 8, true, offsets, fragments);
+                }
+                if (tag == ITEM_DELIMITER) {
+                    throw new DicomReadException(file, "item delimiter (FFFE,E00D) inside encapsulated Pixel Data at offset " + pos);
+                }
+                if (tag != ITEM) {
+                    throw new DicomReadException(file, "unexpected tag " + DicomTags.format(tag) + " inside encapsulated Pixel Data at offset " + pos);
+                }
+                if (itemLen == UNDEFINED || pos + 8 + itemLen > limit) {
+                    throw new DicomReadException(file, "Pixel Data fragment at offset " + pos + " declares "
+                            + (itemLen == UNDEFINED ? "undefined" : String.valueOf(itemLen)) + " bytes but only "
+                            + Math.max(0, limit - pos - 8) + " remain");
+                }
+                if (first) {
+                    if (itemLen % 4 != 0) {
+                        throw new DicomReadException(file, "Basic Offset Table length " + itemLen + " is not a multiple of 4");
+                    }
+                    for (long i = 0; i < itemLen; i += 4) {
+                        offsets.add(uint32(pos + 8 + i));
+                    }
+                    first = false;
+                } else {
+                    fragments.add(new PixelDataLocation.Fragment(pos, pos + 8, (int) itemLen));
+                }
+                pos += 8 + itemLen;
+            }
+        }
+    }
+}
