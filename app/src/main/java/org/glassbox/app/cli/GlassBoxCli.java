@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             WorkstationCommand.class,
             DecodeCommand.class,
+            GenerateCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 
