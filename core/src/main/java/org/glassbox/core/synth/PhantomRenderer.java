@@ -220,7 +220,7 @@ final class PhantomRenderer {
                 for (int c = 0; c < g.columns(); c++) {
                     int i = r * g.columns() + c;
                     double x = g.x(c);
-                    if (air[i] <= 0 || a.side(x) != e.side()) {
+                    if (a.side(x) != e.side()) {
                         continue;
                     }
                     double w = a.lungWidthFractionIgnoringHeart(x, y);
@@ -229,7 +229,7 @@ final class PhantomRenderer {
                     }
                     double level = e.levelY(a, w);
                     double o = smoothstep(level - 4 * a.scale, level + 10 * a.scale, y);
-                    if (o > 0) {
+                    if (o > 0 && air[i] > 0) {
                         double filled = o * air[i];
                         att[i] += (float) (DELTA * filled);
                         air[i] -= (float) filled;
@@ -259,12 +259,9 @@ final class PhantomRenderer {
             double y = g.y(r);
             for (int c = Math.max(0, g.column(x0)); c <= Math.min(g.columns() - 1, g.column(x1)); c++) {
                 int i = r * g.columns() + c;
-                if (air[i] <= 0) {
-                    continue;
-                }
                 double f = k.field(g.x(c), y);
                 double o = smoothstep(0.35, 0.65, f);
-                if (o > 0) {
+                if (o > 0 && air[i] > 0) {
                     double filled = o * k.fill() * air[i];
                     att[i] += (float) (DELTA * filled);
                     air[i] -= (float) filled;
@@ -300,10 +297,10 @@ final class PhantomRenderer {
         return mask;
     }
 
-    /** A lead ring, 7 mm outer and 3.5 mm inner radius, edges anti-aliased over one pixel. */
+    /** A lead ring, 8 mm outer and 3 mm inner radius, edges anti-aliased over one pixel. */
     private static void drawMarker(double mx, double my, ImageGeometry g, float[] att) {
-        double outer = 7.0;
-        double inner = 3.5;
+        double outer = 8.0;
+        double inner = 3.0;
         double px = g.spacingMm();
         for (int r = Math.max(0, g.row(my - outer - px)); r <= Math.min(g.rows() - 1, g.row(my + outer + px)); r++) {
             for (int c = Math.max(0, g.column(mx - outer - px)); c <= Math.min(g.columns() - 1, g.column(mx + outer + px)); c++) {
