@@ -1,0 +1,150 @@
+package org.glassbox.core.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.glassbox.core.dicom.DicomDataset;
+import org.glassbox.core.dicom.DicomElement;
+import org.glassbox.core.dicom.DicomTags;
+
+/**
+ * Checks a data set against the PS3.15 Annex E Basic Application Level Confidentiality Profile
+ * (Table E.1-1, held as data in {@link ConfidentialityProfile}). Findings name the attribute and the
+ * reason, never the value.
+ *
+ * <p>Rules, applied to the top level and, recursively, to every sequence item:
+ * <ol>
+ *   <li>PatientIdentityRemoved (0012,0062) must be YES.</li>
+ *   <li>BurnedInAnnotation (0028,0301) = YES always fails: header edits cannot clean pixels.</li>
+ *   <li>Private attributes (odd groups) must be absent (Basic action X), unless the file declares
+ *       Retain Safe Private (113111) — which we do not trust either: private data always fails.</li>
+ *   <li>An attribute whose Basic action is X (remove) must be absent or empty.</li>
+ *   <li>Dates and times (rows with a Retain Longitudinal column) and any DA/DT attribute of a row,
+ *       such as PatientBirthDate, must be empty unless the file declares 113106 or 113107.</li>
+ *   <li>An attribute whose Basic action is Z, D or a choice with them (Z/D, X/Z, X/D, X/Z/D) may
+ *       hold a dummy value only when the file declares PatientIdentityRemoved = YES; otherwise a
+ *       non-empty value is taken as the original.</li>
+ *   <li>A UID (action U) counts as replaced only when the file declares PatientIdentityRemoved = YES.</li>
+ *   <li>A person name (VR PN) in an attribute the table does not list must be empty.</li>
+ * </ol>
+ *
+ * <p><b>Declared de-identification.</b> PatientIdentityRemoved = YES is a claim, not a proof: the table
+ * is still checked. What the declaration buys is (a) dummy values for Z/D attributes are accepted
+ * (they cannot be told from real ones), (b) UIDs are taken as replaced, and (c) attributes that an
+ * option listed in DeidentificationMethodCodeSequence keeps (action K) or cleans (action C) are
+ * accepted — e.g. InstitutionName under 113112 Retain Institution Identity, shifted dates under
+ * 113107, descriptions under 113105 Clean Descriptors, PatientSex and PatientAge under 113108.
+ * Private attributes, burned-in annotation and X attributes no declared option keeps always fail.
+ */
+public final class DeidChecker {
+    private final ConfidentialityProfile profile;
+
+    public DeidChecker(ConfidentialityProfile profile) {
+        this.profile = profile;
+    }
+
+    public DeidChecker() {
+        this(ConfidentialityProfile.standard());
+    }
+
+    public DeidCheck check(DicomDataset dataset) {
+        DeclaredDeidentification declared = DeclaredDeidentification.of(dataset);
+        List<DeidFinding> findings = new ArrayList<>();
+        if (!declared.identityRemoved()) {
+            findings.add(new DeidFinding(DicomTags.PatientIdentityRemoved, "PatientIdentityRemoved",
+                    "is not YES (PS3.15 E.1.1)"));
+        }
+        if ("YES".equalsIgnoreCase(dataset.string(DicomTags.BurnedInAnnotation))) {
+            findings.add(new DeidFinding(DicomTags.BurnedInAnnotation, "BurnedInAnnotation",
+                    "is YES: identifying text burned into the pixels cannot be removed by header edits"));
+        }
+        int[] privateCount = {0};
+        int[] firstPrivate = {-1};
+        walk(dataset, "", declared, findings, privateCount, firstPrivate);
+        if (privateCount[0] > 0) {
+            findings.add(new DeidFinding(firstPrivate[0], "private attributes",
+                    privateCount[0] + " present (Basic Profile action X)"));
+        }
+        return new DeidCheck(findings);
+    }
+
+    private void walk(DicomDataset dataset, String prefix, DeclaredDeidentification declared,
+                      List<DeidFinding> findings, int[] privateCount, int[] firstPrivate) {
+        for (DicomElement e : dataset.elements()) {
+            int tag = e.tag();
+            if (e.group() == 0x0002 || tag == DicomTags.PixelData) {
+                continue;
+            }
+            if (e.isPrivate()) {
+                // Private creator elements (gggg,00xx) are counted too: they name the vendor block.
+                if (privateCount[0]++ == 0) {
+                    firstPrivate[0] = tag;
+                }
+                continue;
+            }
+            Optional<ProfileRule> rule = profile.rule(tag);
+            String name = prefix + rule.map(ProfileRule::keyword).orElse(DicomTags.format(tag));
+            Optional<String> reason = rule.isPresent()
+                    ? violation(rule.get(), e, declared)
+                    : ("PN".equals(e.vr()) && !e.isEmpty()
+                        ? Optional.of("person name not covered by the profile table, present and non-empty")
+                        : Optional.empty());
+            if (reason.isPresent()) {
+                findings.add(new DeidFinding(tag, name, reason.get()));
+                continue;
+            }
+            if (e.isSequence()) {
+                for (DicomDataset item : e.items()) {
+                    walk(item, name + ">", declared, findings, privateCount, firstPrivate);
+                }
+            }
+        }
+    }
+
+    /** Why {@code e} breaks the profile under what the file declares, or empty when it does not. */
+    private Optional<String> violation(ProfileRule rule, DicomElement e, DeclaredDeidentification declared) {
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> allowedBy = allowingOption(rule, declared.options());
+        if (allowedBy.isPresent()) {
+            return Optional.empty();
+        }
+        String basic = rule.basic();
+        boolean temporal = rule.isTemporal() || "DA".equals(e.vr()) || "DT".equals(e.vr());
+        if (temporal && !"U".equals(basic) && !e.isSequence()) {
+            return Optional.of("date/time present and non-empty without a Retain Longitudinal Temporal option (Basic Profile action " + basic + ")");
+        }
+        switch (basic) {
+            case "K", "C":
+                return Optional.empty();
+            case "U":
+                return declared.identityRemoved() ? Optional.empty()
+                        : Optional.of("UID not declared replaced (Basic Profile action U)");
+            case "X":
+                return Optional.of("present and non-empty (Basic Profile action X)");
+            case "X/Z/U*":
+                // References: the UIDs inside are checked item by item.
+                return Optional.empty();
+            default:
+                if (e.isSequence() && basic.contains("D")) {
+                    return Optional.empty(); // dummy items: their content is checked recursively
+                }
+                return declared.identityRemoved() ? Optional.empty()
+                        : Optional.of("present and non-empty in a file not declared de-identified (Basic Profile action " + basic + ")");
+        }
+    }
+
+    /** The declared option that keeps or cleans this row, if any. */
+    private static Optional<String> allowingOption(ProfileRule rule, Set<ProfileOption> declared) {
+        for (ProfileOption o : declared) {
+            Optional<String> a = rule.optionAction(o);
+            if (a.isPresent() && ("K".equals(a.get()) || "C".equals(a.get()))
+                    && o != ProfileOption.RETAIN_SAFE_PRIVATE) {
+                return Optional.of(o.code());
+            }
+        }
+        return Optional.empty();
+    }
+}
