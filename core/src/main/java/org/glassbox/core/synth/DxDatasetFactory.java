@@ -21,8 +21,9 @@ import org.glassbox.core.model.PixelDescription;
  * <p>The instance is born de-identified (PS3.15 Annex E): pseudonymous PatientName/PatientID,
  * empty birth date, no free text, no private tags, PatientIdentityRemoved YES and the
  * DeidentificationMethodCodeSequence listing the Basic Profile (DCM 113100), Retain Longitudinal
- * Temporal Information with Modified Dates (113107; the dates are synthetic) and Retain Institution
- * Identity (113112; InstitutionName keeps the site name so sites can be keyed).
+ * Temporal Information with Modified Dates (113107; the dates are synthetic), Retain Patient
+ * Characteristics (113108; PatientSex and PatientAge are the subgroup attributes) and Retain
+ * Institution Identity (113112; InstitutionName keeps the site name so sites can be keyed).
  */
 final class DxDatasetFactory {
     /** Digital X-Ray Image Storage – For Presentation (PS3.4 B.5). */
@@ -106,10 +107,11 @@ final class DxDatasetFactory {
                 .put(DicomTags.PatientBirthDate, "DA")
                 .put(DicomTags.PatientSex, "CS", spec.sex().dicomCode())
                 .put(DicomTags.PatientIdentityRemoved, "CS", "YES")
-                .put(DicomTags.DeidentificationMethod, "LO", "Synthetic: Basic Profile, modified dates, institution kept")
+                .put(DicomTags.DeidentificationMethod, "LO", "Synthetic: Basic Profile; dates, sex/age, institution kept")
                 .put(DicomElement.sequence(DicomTags.DeidentificationMethodCodeSequence, List.of(
                         code("113100", "DCM", "Basic Application Confidentiality Profile"),
                         code("113107", "DCM", "Retain Longitudinal Temporal Information Modified Dates Option"),
+                        code("113108", "DCM", "Retain Patient Characteristics Option"),
                         code("113112", "DCM", "Retain Institution Identity Option"))))
                 // General Study, Patient Study
                 .put(DicomTags.StudyInstanceUID, "UI", spec.studyInstanceUid())

@@ -118,6 +118,18 @@ class CohortGeneratorTest {
         }
     }
 
+    @Test
+    void theDeidentificationGateFindsNothingIdentifying() throws Exception {
+        CohortSummary s = new CohortGenerator(Dicom.writer(), 2).generate(everythingOften(), dir.resolve("g"), 9, 12, 64);
+        org.glassbox.core.deid.ProfileDeidGate gate = new org.glassbox.core.deid.ProfileDeidGate(Dicom.rewriter(),
+                new org.glassbox.core.deid.Pseudonymizer(new org.glassbox.core.crypto.KeyedHash(new byte[32])));
+        for (TruthRow row : s.rows()) {
+            DicomFile f = Dicom.reader().openHeader(dir.resolve("g").resolve(row.file()));
+            org.glassbox.core.deid.DeidCheck check = gate.check(f.dataset());
+            assertThat(check.clean()).as(row.file() + ": " + check.summary()).isTrue();
+        }
+    }
+
     static Map<String, String> hashes(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
