@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
         description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation.",
         subcommands = {
             WorkstationCommand.class,
-            DecodeCommand.class,
+            GenerateCommand.class,
             ImportCommand.class,
+            DecodeCommand.class,
             BenchCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
