@@ -1,6 +1,7 @@
 package org.glassbox.app.cli;
 
 import org.glassbox.app.workflow.ImportComposition;
+import org.glassbox.app.workflow.TruthImport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,15 +96,9 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static void storeTruth(Workspace ws, TruthCsv.Table table, PrintWriter err) {
-        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
-            catalog.inTransaction(() -> {
-                catalog.truth().put(table.records());
-                return null;
-            });
-            int matched = catalog.truth().countCatalogued(table.records());
-            err.println("glassbox import: truth: " + table.records().size() + " records, labels " + table.labelNames()
-                    + ", " + matched + " match catalogued instances");
-        }
+        int matched = TruthImport.store(ws, table);
+        err.println("glassbox import: truth: " + table.records().size() + " records, labels " + table.labelNames()
+                + ", " + matched + " match catalogued instances");
     }
 
     private static void printErrors(ImportReport report, PrintWriter err) {

@@ -12,8 +12,15 @@ public final class WorkstationCommand implements Runnable {
     @Option(names = "--workspace", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
     Path workspace;
 
+    @Option(names = "--demo", negatable = true,
+            description = "Seed an empty workspace with the demo cohort (default: only for the default workspace on first run).")
+    Boolean demo;
+
     @Override
     public void run() {
-        WorkstationApp.launchWith(Workspaces.resolve(workspace));
+        // The first run of the default workspace becomes the demo workspace; a workspace named
+        // explicitly is left as it is unless --demo asks for it.
+        boolean seed = demo != null ? demo : workspace == null;
+        WorkstationApp.launchWith(Workspaces.resolve(workspace), seed);
     }
 }

@@ -7,21 +7,22 @@ import org.glassbox.app.workflow.WorkspaceWorklist;
 
 /**
  * The JavaFX application. It only builds the {@link MainWindow} for the workspace passed as the
- * named parameter {@code --workspace=DIR}; the window's content lives in MainWindow so it can be
- * tested headless.
+ * named parameter {@code --workspace=DIR} ({@code --demo=true} seeds an empty workspace with the
+ * demo cohort); the window's content lives in MainWindow so it can be tested headless.
  */
 public final class WorkstationApp extends Application {
 
     /** Starts JavaFX and blocks until the window closes. */
-    public static void launchWith(Path workspace) {
-        Application.launch(WorkstationApp.class, "--workspace=" + workspace.toAbsolutePath());
+    public static void launchWith(Path workspace, boolean seedDemo) {
+        Application.launch(WorkstationApp.class, "--workspace=" + workspace.toAbsolutePath(), "--demo=" + seedDemo);
     }
 
     @Override
     public void start(Stage stage) {
         String ws = getParameters().getNamed().get("workspace");
         Path workspace = Path.of(ws == null ? "." : ws);
-        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, progress));
+        boolean seedDemo = Boolean.parseBoolean(getParameters().getNamed().get("demo"));
+        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, seedDemo, progress));
         window.show(stage);
     }
 }

@@ -11,9 +11,15 @@ public final class WorkspaceWorklist {
     private WorkspaceWorklist() {
     }
 
-    public static List<WorklistRow> load(Path root, ProgressListener progress) throws IOException {
+    /**
+     * @param seedDemo when true and the workspace is empty, seed it with the demo cohort first
+     */
+    public static List<WorklistRow> load(Path root, boolean seedDemo, ProgressListener progress) throws IOException {
         progress.update(-1, "Opening workspace " + root + "…");
         Workspace workspace = Workspace.open(root);
+        if (seedDemo && DemoWorkspace.needsSeeding(workspace)) {
+            DemoWorkspace.seed(workspace, progress);
+        }
         try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
             return WorklistQuery.load(catalog);
         }

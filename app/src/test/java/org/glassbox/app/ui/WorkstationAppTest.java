@@ -2,10 +2,16 @@ package org.glassbox.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.glassbox.app.workflow.DemoWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +28,37 @@ class WorkstationAppTest {
         FxToolkit.cleanupStages();
     }
 
-    @Test
-    void windowOpensWithAGlassBoxTitleAndAStatusBar() throws Exception {
+    private Stage open(boolean demo) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(WorkstationApp.class, "--workspace=" + workspace);
+        FxToolkit.setupApplication(WorkstationApp.class, "--workspace=" + workspace, "--demo=" + demo);
         WaitForAsyncUtils.waitForFxEvents();
+        return stage;
+    }
+
+    @Test
+    void emptyWorkspaceOpensWithAGlassBoxTitleAStatusBarAndNoCases() throws Exception {
+        Stage stage = open(false);
         assertThat(stage.isShowing()).isTrue();
         assertThat(stage.getTitle()).startsWith("GlassBox");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((Label) stage.getScene().lookup("#status-bar")).getText().contains("CPU"));
         Label status = (Label) stage.getScene().lookup("#status-bar");
-        assertThat(status.getText()).contains("CPU").contains(workspace.toString());
+        assertThat(status.getText()).contains(workspace.toString());
+        assertThat(((TableView<?>) stage.getScene().lookup("#worklist")).getItems()).isEmpty();
+        assertThat(Files.exists(workspace.resolve("catalog.sqlite"))).isTrue();
+    }
+
+    @Test
+    void firstRunSeedsTheDemoCohortInTheBackgroundAndTheWorklistShowsAndFiltersIt() throws Exception {
+        Stage stage = open(true);
+        TableView<?> table = (TableView<?>) stage.getScene().lookup("#worklist");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == DemoWorkspace.STUDIES);
+        Label count = (Label) stage.getScene().lookup("#case-count");
+        assertThat(count.getText()).isEqualTo(DemoWorkspace.STUDIES + " cases");
+
+        TextField filter = (TextField) stage.getScene().lookup("#worklist-filter");
+        Platform.runLater(() -> filter.setText("cardiomegaly"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems().size()).isBetween(1, DemoWorkspace.STUDIES - 1);
+        assertThat(count.getText()).endsWith("of " + DemoWorkspace.STUDIES + " cases");
     }
 }
