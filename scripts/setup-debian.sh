@@ -10,6 +10,7 @@ runtime_packages=(
   libpixelmed-java          # DICOM toolkit behind core.dicom (docs/decisions/0001)
   libpixelmed-imageio-java  # PixelMed's JPEG lossless ImageIO codec
   libgdcm-tools             # gdcmconv: codec worker for JPEG-LS and 12-bit JPEG (docs/decisions/0002)
+  libgtk-3-0                # JavaFX's glass toolkit on Linux (the workstation window)
 )
 test_packages=(
   dicom3tools               # dciodvfy validates the DICOM we write
