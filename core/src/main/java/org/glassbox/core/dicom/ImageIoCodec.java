@@ -47,8 +47,14 @@ final class ImageIoCodec {
                 throw new IOException("codec produced " + sampleBits + "-bit samples for BitsStored " + d.bitsStored());
             }
             int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), d.columns(), d.rows(), (int[]) null);
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
+            if (decodesToValues(codec, raster, d)) {
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = SampleLayout.saturated(samples[i], d.bitsStored(), d.signed());
+                }
+            } else {
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
+                }
             }
             return samples;
         } catch (RuntimeException e) {
@@ -56,6 +62,23 @@ final class ImageIoCodec {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Whether the raster holds decoded values (saturate to BitsStored) rather than bit patterns
+     * (mask to BitsStored). JPEG 2000 codestreams carry precision and sign (PS3.5 8.2.4), and
+     * jai-imageio returns signed components in a signed buffer, so its samples are values — except
+     * when the header says signed and the codestream is unsigned (a known encoder quirk: the signed
+     * data were stored as bit patterns), which an unsigned buffer betrays. The JPEG processes know
+     * no sign: their samples are bit patterns, and their decoders clamp lossy output themselves.
+     */
+    static boolean decodesToValues(TransferSyntaxes.Codec codec, Raster raster, PixelDescription d) {
+        if (codec != TransferSyntaxes.Codec.JPEG_2000) {
+            return false;
+        }
+        int type = raster.getDataBuffer().getDataType();
+        boolean unsignedBuffer = type == java.awt.image.DataBuffer.TYPE_BYTE || type == java.awt.image.DataBuffer.TYPE_USHORT;
+        return !(d.signed() && unsignedBuffer);
     }
 
     private static ImageReader reader(TransferSyntaxes.Codec codec) throws IOException {
