@@ -16,6 +16,12 @@ import org.glassbox.core.model.PixelDescription;
  * converted from YCbCr to RGB by the codec, as PS3.5 8.2.1 expects.
  */
 final class ImageIoCodec {
+    /**
+     * Widest JPEG 2000 component jai-imageio returns correctly: measured on GDCM-encoded 24- and
+     * 32-bit grey, it returned wrong values without an error.
+     */
+    static final int MAX_J2K_PRECISION = 16;
+
     private ImageIoCodec() {
     }
 
@@ -34,6 +40,12 @@ final class ImageIoCodec {
      * @throws IOException when no reader exists or the stream cannot be decoded or has the wrong shape
      */
     static int[] decode(byte[] frame, TransferSyntaxes.Codec codec, PixelDescription d) throws IOException {
+        if (codec == TransferSyntaxes.Codec.JPEG_2000) {
+            int precision = j2kPrecision(frame);
+            if (precision > MAX_J2K_PRECISION) {
+                throw new IOException("JPEG 2000 component precision " + precision + " bits; jai-imageio decodes at most " + MAX_J2K_PRECISION);
+            }
+        }
         ImageReader reader = reader(codec);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in, true, true);
@@ -79,6 +91,27 @@ final class ImageIoCodec {
         int type = raster.getDataBuffer().getDataType();
         boolean unsignedBuffer = type == java.awt.image.DataBuffer.TYPE_BYTE || type == java.awt.image.DataBuffer.TYPE_USHORT;
         return !(d.signed() && unsignedBuffer);
+    }
+
+    /**
+     * Largest component precision in the codestream's SIZ segment (ISO/IEC 15444-1 A.5.1: SOC, then
+     * SIZ with Ssiz per component, low 7 bits = precision − 1), or 0 when there is no SIZ where
+     * expected (the codec will then report the damage itself). A JP2 file wrapper is not looked into.
+     */
+    static int j2kPrecision(byte[] f) {
+        if (f.length < 4 || (f[0] & 0xFF) != 0xFF || (f[1] & 0xFF) != 0x4F || (f[2] & 0xFF) != 0xFF || (f[3] & 0xFF) != 0x51) {
+            return 0;
+        }
+        int siz = 4; // marker segment body starts after FF51
+        if (f.length < siz + 38) {
+            return 0;
+        }
+        int components = ((f[siz + 36] & 0xFF) << 8) | (f[siz + 37] & 0xFF);
+        int max = 0;
+        for (int c = 0; c < components && siz + 38 + 3 * c < f.length; c++) {
+            max = Math.max(max, (f[siz + 38 + 3 * c] & 0x7F) + 1);
+        }
+        return max;
     }
 
     private static ImageReader reader(TransferSyntaxes.Codec codec) throws IOException {
