@@ -42,8 +42,13 @@ final class NativePixels {
                 }
             }
             case 32 -> {
+                // Pixel Data is OB or OW, never OL: a 32-bit cell is two OW words, low word first
+                // (PS3.5 8.1.1), and Explicit VR Big Endian swaps bytes within each 16-bit word only
+                // (PS3.5 7.3). dcmtk writes and GDCM reads big-endian 32-bit data that way.
                 for (int i = 0; i < n; i++) {
-                    out[i] = SampleLayout.storedValue(b.getInt(pos + 4 * i) & 0xFFFFFFFFL, bits, signed);
+                    long low = b.getShort(pos + 4 * i) & 0xFFFF;
+                    long high = b.getShort(pos + 4 * i + 2) & 0xFFFF;
+                    out[i] = SampleLayout.storedValue(low | high << 16, bits, signed);
                 }
             }
             default -> throw new IllegalArgumentException("BitsAllocated " + d.bitsAllocated());

@@ -192,8 +192,14 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, prefix + ": GDCM output has a different shape");
         }
         int[] samples = gdcmDecoded.frame(index).copySamples();
+        // For JPEG 2000, gdcmconv --raw writes the codestream's own precision as BitsStored (16 for
+        // GDCM's lossy encoder on 12-bit data): its samples are decoded values that may exceed our
+        // BitsStored and are saturated, as ImageIoCodec does. JPEG and JPEG-LS samples are bit
+        // patterns (masked), as is J2K output whose sign GDCM changed.
+        boolean values = layout.syntax().codec() == TransferSyntaxes.Codec.JPEG_2000 && g.signed() == d.signed();
         for (int i = 0; i < samples.length; i++) {
-            samples[i] = SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
+            samples[i] = values ? SampleLayout.saturated(samples[i], d.bitsStored(), d.signed())
+                    : SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
         }
         return samples;
     }

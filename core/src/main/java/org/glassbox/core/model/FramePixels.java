@@ -6,7 +6,8 @@ import java.util.Objects;
  * The stored pixel values of one frame, after decompression and before any LUT.
  *
  * <p>Samples are colour-by-pixel (R, G, B, R, G, B … for colour), row-major. Each value is the
- * stored value masked to BitsStored and sign-extended when {@link PixelDescription#signed()}.
+ * stored value masked to BitsStored and sign-extended when {@link PixelDescription#signed()};
+ * values a lossy JPEG 2000 codec decodes outside the BitsStored range are saturated to it.
  * The array is owned by this record and never exposed: use {@link #sample(int)} or
  * {@link #copySamples()}.
  */

@@ -19,6 +19,7 @@ import org.glassbox.core.dicom.Dicom;
 import org.glassbox.core.dicom.DicomDataset;
 import org.glassbox.core.dicom.DicomFile;
 import org.glassbox.core.dicom.DicomTags;
+import org.glassbox.core.dicom.ElementEdit;
 import org.glassbox.core.model.FramePixels;
 import org.glassbox.core.model.PixelDescription;
 import org.junit.jupiter.api.Test;
@@ -93,13 +94,50 @@ class DeidEndToEndTest {
         Path source = writeIdentified(dir, "in.dcm", "1.2.3.4.5.100.1.1");
         ProfileDeidGate gate = new ProfileDeidGate(Dicom.rewriter(), new Pseudonymizer(new KeyedHash(KEY)));
         DeidentifiedCopy copy = gate.deidentify(source, Dicom.reader().open(source).dataset(), dir.resolve("out"));
-        Set<String> before = errors(source);
-        Set<String> after = errors(copy.file());
-        after.removeAll(before);
-        assertThat(after).as("errors in the copy that the source did not have").isEmpty();
+        Validation before = dciodvfy(source);
+        Validation after = dciodvfy(copy.file());
+        // dciodvfy names the IOD it checked against; without that line it validated nothing.
+        assertThat(before.iod()).isEqualTo("SCImage");
+        assertThat(after.iod()).isEqualTo(before.iod());
+        assertThat(before.errors()).as("errors in the source our writer made").isEmpty();
+        assertThat(after.newErrorsSince(before)).as("errors in the copy that the source did not have").isEmpty();
     }
 
-    private static Set<String> errors(Path file) throws IOException, InterruptedException {
+    /** The comparison above can fail: a copy missing a Type 1 attribute shows a new error. */
+    @Test
+    void aCopyMissingAType1AttributeHasNewErrors(@TempDir Path dir) throws Exception {
+        assumeThat(onPath("dciodvfy")).as("dciodvfy (Debian dicom3tools) installed").isTrue();
+        Path source = writeIdentified(dir, "in.dcm", "1.2.3.4.5.100.1.1");
+        ProfileDeidGate gate = new ProfileDeidGate(Dicom.rewriter(), new Pseudonymizer(new KeyedHash(KEY)));
+        DeidentifiedCopy copy = gate.deidentify(source, Dicom.reader().open(source).dataset(), dir.resolve("out"));
+        Path broken = dir.resolve("broken.dcm");
+        Path emptied = dir.resolve("emptied.dcm");
+        Dicom.rewriter().rewrite(copy.file(), broken,
+                (path, e) -> e.tag() == DicomTags.StudyInstanceUID ? ElementEdit.REMOVE : ElementEdit.KEEP, DicomDataset.builder().build(), null);
+        Dicom.rewriter().rewrite(copy.file(), emptied,
+                (path, e) -> e.tag() == DicomTags.StudyInstanceUID ? ElementEdit.EMPTY : ElementEdit.KEEP, DicomDataset.builder().build(), null);
+        Validation before = dciodvfy(source);
+        assertThat(dciodvfy(broken).newErrorsSince(before)).singleElement().asString()
+                .contains("Missing attribute Type 1", "StudyInstanceUID");
+        assertThat(dciodvfy(emptied).newErrorsSince(before)).singleElement().asString()
+                .contains("Type 1", "StudyInstanceUID");
+    }
+
+    /**
+     * What dciodvfy said about one file.
+     *
+     * @param iod    the IOD it validated against (the one output line without " - "), or null
+     * @param errors its error lines, whole (message, attribute and module)
+     */
+    private record Validation(String iod, Set<String> errors) {
+        Set<String> newErrorsSince(Validation source) {
+            Set<String> added = new TreeSet<>(errors);
+            added.removeAll(source.errors());
+            return added;
+        }
+    }
+
+    private static Validation dciodvfy(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("dciodvfy", file.toString()).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (var r = p.inputReader()) {
@@ -107,12 +145,16 @@ class DeidEndToEndTest {
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Set<String> errs = new TreeSet<>();
+        String iod = null;
         for (String l : lines) {
-            if (l.startsWith("Error")) {
-                errs.add(l);
+            // Errors also come prefixed with the element, e.g. "(0x0009,0x1010)  ?  - Error - ...".
+            if (l.startsWith("Error") || l.contains(" - Error")) {
+                errs.add(l.trim());
+            } else if (!l.contains(" - ") && !l.isBlank()) {
+                iod = l.trim();
             }
         }
-        return errs;
+        return new Validation(iod, errs);
     }
 
     private static boolean onPath(String tool) {

@@ -25,6 +25,12 @@ final class TestImages {
      */
     static Image create(int rows, int columns, int frames, int spp, int bitsAllocated, int bitsStored, boolean signed,
                         String photometric, long seed) {
+        return create(rows, columns, frames, spp, bitsAllocated, bitsStored, signed, photometric, seed, "1.2.840.10008.5.1.4.1.1.7");
+    }
+
+    /** As above with a given SOP Class UID (GDCM refuses to write some class/dimension combinations). */
+    static Image create(int rows, int columns, int frames, int spp, int bitsAllocated, int bitsStored, boolean signed,
+                        String photometric, long seed, String sopClassUid) {
         PixelDescription d = new PixelDescription(rows, columns, frames, spp, bitsAllocated, bitsStored, bitsStored - 1, signed, photometric);
         SplittableRandom rnd = new SplittableRandom(seed);
         long range = 1L << bitsStored;
@@ -46,7 +52,7 @@ final class TestImages {
         }
         DicomDataset.Builder b = DicomDataset.builder()
                 .put(DicomTags.SpecificCharacterSet, "CS", "ISO_IR 100")
-                .put(DicomTags.SOPClassUID, "UI", "1.2.840.10008.5.1.4.1.1.7")
+                .put(DicomTags.SOPClassUID, "UI", sopClassUid)
                 .put(DicomTags.SOPInstanceUID, "UI", "2.25." + (Math.abs(seed) + 1000))
                 .put(DicomTags.StudyInstanceUID, "UI", "2.25.11")
                 .put(DicomTags.SeriesInstanceUID, "UI", "2.25.12")
