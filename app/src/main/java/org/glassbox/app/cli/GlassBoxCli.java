@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "glassbox",
         mixinStandardHelpOptions = true,
+        // --help and --version on every subcommand too.
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation.",
         subcommands = {

@@ -21,9 +21,18 @@ class GlassBoxCliTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"generate", "import", "decode", "bench", "workstation"})
+    void everySubcommandExplainsItselfWithHelp(String subcommand) {
+        assertThat(run(subcommand, "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: glassbox " + subcommand);
+        assertThat(err.toString()).isEmpty();
+    }
+
     @Test
     void helpListsTheSubcommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: glassbox").contains("workstation");
+        assertThat(out.toString()).contains("Usage: glassbox").contains("workstation")
+                .contains("generate").contains("import").contains("decode").contains("bench");
     }
 }
