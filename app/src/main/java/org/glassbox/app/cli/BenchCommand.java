@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--files", defaultValue = "1000", paramLabel = "N", description = "512x512 files to import (default 1000).")
     int files;
 
-    @Option(names = "--dx-files", defaultValue = "40", paramLabel = "M", description = "2500x3000 DX files to import (default 40; 0 skips).")
+    @Option(names = "--dx-files", defaultValue = "40", paramLabel = "M",
+            description = "Full-size DX files from the synthetic cohort generator to import (default 40; 0 skips).")
     int dxFiles;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")
@@ -54,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             results.add(ImportBenchmark.run("512x512", files, 512, 512, scratch, t));
             if (dxFiles > 0) {
-                results.add(ImportBenchmark.run("dx-2500x3000", dxFiles, 3000, 2500, scratch, t));
+                results.add(ImportBenchmark.runGeneratedDx(dxFiles, scratch, t));
             }
         } finally {
             Files.deleteIfExists(scratch);

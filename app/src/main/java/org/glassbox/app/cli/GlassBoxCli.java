@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         // --help and --version on every subcommand too.
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation.",
+        description = "GlassBox: radiology AI research workstation. Without a subcommand, opens the workstation on the demo workspace (~/.glassbox/demo, seeded on first run).",
         subcommands = {
             WorkstationCommand.class,
             GenerateCommand.class,
@@ -29,7 +29,7 @@ public final class GlassBoxCli implements Runnable {
 
     @Override
     public void run() {
-        new WorkstationCommand().run();
+        WorkstationCommand.openDemo();
     }
 
     /** Runs the CLI with the process's streams. */

@@ -23,6 +23,8 @@ import org.glassbox.core.ingest.ContentHash;
 import org.glassbox.core.ingest.ImportOptions;
 import org.glassbox.core.ingest.ImportProgress;
 import org.glassbox.core.ingest.ImportReport;
+import org.glassbox.core.synth.CohortConfig;
+import org.glassbox.core.synth.CohortGenerator;
 import org.glassbox.core.workspace.Workspace;
 
 /**
@@ -89,12 +91,37 @@ final class ImportBenchmark {
      * Generates, imports and measures; deletes everything it wrote under {@code scratch}.
      */
     static Result run(String name, int files, int rows, int columns, Path scratch, int threads) throws Exception {
+        return run(name, files, scratch, threads, dir -> {
+            generate(files, rows, columns, dir, threads);
+            return dir;
+        });
+    }
+
+    /**
+     * Full-size DX as the synthetic cohort writes them ({@code core.synth}, each site's own
+     * detector matrix, a complete DX header), so the figure describes the data GlassBox is tested on.
+     */
+    static Result runGeneratedDx(int files, Path scratch, int threads) throws Exception {
+        return run("dx-generated", files, scratch, threads, dir -> {
+            Path cohort = dir.resolve("cohort");
+            new CohortGenerator(Dicom.writer(), threads).generate(CohortConfig.defaults(), cohort, files, 7L, 0);
+            return cohort.resolve("dicom");
+        });
+    }
+
+    /** Writes the benchmark's input files into a folder and returns the folder to import. */
+    @FunctionalInterface
+    interface InputMaker {
+        Path make(Path dir) throws Exception;
+    }
+
+    private static Result run(String name, int files, Path scratch, int threads, InputMaker maker) throws Exception {
         Path in = Files.createDirectories(scratch.resolve(name + "-files"));
         Path wsDir = scratch.resolve(name + "-workspace");
         try {
-            generate(files, rows, columns, in, threads);
+            Path dicom = maker.make(in);
             List<Path> written;
-            try (Stream<Path> s = Files.list(in)) {
+            try (Stream<Path> s = Files.list(dicom)) {
                 written = s.sorted().toList();
             }
             long bytes = 0;
@@ -105,7 +132,7 @@ final class ImportBenchmark {
             Workspace ws = Workspace.open(wsDir);
             long t0 = System.nanoTime();
             ImportReport report = ImportComposition.pipeline(ws, ImportOptions.defaults(DeidPolicy.REJECT).withThreads(threads))
-                    .run(List.of(in), ImportProgress.NONE);
+                    .run(List.of(dicom), ImportProgress.NONE);
             double seconds = (System.nanoTime() - t0) / 1e9;
             int imported = report.count(ImportOutcome.IMPORTED);
             if (imported != files) {

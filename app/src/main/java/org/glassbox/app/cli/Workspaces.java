@@ -17,4 +17,9 @@ public final class Workspaces {
         }
         return Path.of(System.getProperty("user.home"), ".glassbox", "workspace");
     }
+
+    /** The demo workspace: ~/.glassbox/demo (never the user's own workspace). */
+    public static Path demo() {
+        return Path.of(System.getProperty("user.home"), ".glassbox", "demo");
+    }
 }

@@ -6,21 +6,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Opens the JavaFX workstation (also what {@code glassbox} with no arguments does). */
-@Command(name = "workstation", description = "Open the workstation window.")
+@Command(name = "workstation", description = "Open the workstation window on a workspace (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
 public final class WorkstationCommand implements Runnable {
 
     @Option(names = "--workspace", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
     Path workspace;
 
-    @Option(names = "--demo", negatable = true,
-            description = "Seed an empty workspace with the demo cohort (default: only for the default workspace on first run).")
-    Boolean demo;
+    @Option(names = "--demo", description = "Seed the workspace with the demo cohort if it is empty.")
+    boolean demo;
 
     @Override
     public void run() {
-        // The first run of the default workspace becomes the demo workspace; a workspace named
-        // explicitly is left as it is unless --demo asks for it.
-        boolean seed = demo != null ? demo : workspace == null;
-        WorkstationApp.launchWith(Workspaces.resolve(workspace), seed);
+        WorkstationApp.launchWith(Workspaces.resolve(workspace), demo);
+    }
+
+    /**
+     * What {@code glassbox} without arguments opens: the demo workspace, kept apart from the user's
+     * own so synthetic studies (with their injected shortcut) never mix with real data in one
+     * catalog or audit. Seeded on first run.
+     */
+    static void openDemo() {
+        WorkstationApp.launchWith(Workspaces.demo(), true);
     }
 }
