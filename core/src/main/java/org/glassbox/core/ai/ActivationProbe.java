@@ -1,0 +1,27 @@
+package org.glassbox.core.ai;
+
+import java.util.List;
+
+/**
+ * Looks inside a model: activations of named layers and gradients of a target logit. Implemented by
+ * the inference engines for every format they load (DL4J, Keras, ONNX).
+ */
+public interface ActivationProbe {
+
+    /** Names of the layers (node outputs) that can be probed, in topological order. */
+    List<String> layerNames();
+
+    /** The layer explanations use by default (from the model package), or null. */
+    String defaultTargetLayer();
+
+    /** Activations of {@code layer} for the batch. */
+    Tensor activations(Tensor batch, String layer);
+
+    /**
+     * Activations of {@code layer} and the gradient of logit {@code target} (summed over the batch,
+     * so each sample gets its own gradient) with respect to that layer and to the input.
+     *
+     * @throws IllegalArgumentException for an unknown layer or a target outside [0, outputs)
+     */
+    LayerGradient gradient(Tensor batch, String layer, int target);
+}
