@@ -17,6 +17,11 @@ test_packages=(
   dcmtk                     # independent encoders/decoders for the transfer-syntax tests
   xvfb                      # a real X display for GUI smoke tests
   python3-numpy             # reads our .npy files back as an independent check
+  python3-torch             # PyTorch references: ONNX parity, gradients (inference, explanations)
+  python3-torchvision       # DenseNet/ResNet/ViT definitions for the parity models
+  python3-onnx              # inspects exported ONNX graphs
+  libonnx-testdata          # ONNX backend node test cases (conformance)
+  python3-sklearn           # metric references (AUC, thresholds, Brier)
 )
 
 packages=("${runtime_packages[@]}")
