@@ -48,17 +48,13 @@ public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, bo
         }
         VoiTransform stage = voi != null ? voi : stretch(frame);
         if (d.bitsStored() <= 16) {
-            int min = d.signed() ? -(1 << (d.bitsStored() - 1)) : 0;
-            int max = d.signed() ? (1 << (d.bitsStored() - 1)) - 1 : (1 << d.bitsStored()) - 1;
-            float[] table = new float[max - min + 1];
-            for (int s = min; s <= max; s++) {
-                table[s - min] = unit(stage, s);
-            }
+            float[] table = unitTable(d, stage);
+            int min = minStored(d);
+            int last = table.length - 1;
             for (int i = 0; i < n; i++) {
-                int s = frame.sample(i);
                 // Stored values are masked to BitsStored by the reader; clamp anyway so a bad value cannot throw.
-                int idx = s < min ? 0 : (s > max ? max - min : s - min);
-                out[i] = table[idx];
+                int idx = frame.sample(i) - min;
+                out[i] = table[idx < 0 ? 0 : (idx > last ? last : idx)];
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -68,14 +64,48 @@ public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, bo
         return out;
     }
 
-    /** The frame as 8-bit display values: round(255 × unit value). */
+    /**
+     * The frame as 8-bit display values: round(255 × unit value), exactly as from {@link #toUnit};
+     * for BitsStored &le; 16 through a byte table, one array read per pixel.
+     */
     public byte[] to8Bit(FramePixels frame) {
-        float[] u = toUnit(frame);
-        byte[] out = new byte[u.length];
-        for (int i = 0; i < u.length; i++) {
-            out[i] = (byte) Math.round(u[i] * 255f);
+        PixelDescription d = frame.description();
+        if (d.samplesPerPixel() != 1 || d.bitsStored() > 16) {
+            float[] u = toUnit(frame);
+            byte[] out = new byte[u.length];
+            for (int i = 0; i < u.length; i++) {
+                out[i] = (byte) Math.round(u[i] * 255f);
+            }
+            return out;
+        }
+        float[] unit = unitTable(d, voi != null ? voi : stretch(frame));
+        byte[] table = new byte[unit.length];
+        for (int i = 0; i < unit.length; i++) {
+            table[i] = (byte) Math.round(unit[i] * 255f);
+        }
+        int min = minStored(d);
+        int last = table.length - 1;
+        byte[] out = new byte[frame.length()];
+        for (int i = 0; i < out.length; i++) {
+            int idx = frame.sample(i) - min;
+            out[i] = table[idx < 0 ? 0 : (idx > last ? last : idx)];
         }
         return out;
+    }
+
+    private static int minStored(PixelDescription d) {
+        return d.signed() ? -(1 << (d.bitsStored() - 1)) : 0;
+    }
+
+    /** The whole chain for every stored value of the range (BitsStored &le; 16), indexed by value - minimum. */
+    private float[] unitTable(PixelDescription d, VoiTransform stage) {
+        int min = minStored(d);
+        int max = d.signed() ? (1 << (d.bitsStored() - 1)) - 1 : (1 << d.bitsStored()) - 1;
+        float[] table = new float[max - min + 1];
+        for (int s = min; s <= max; s++) {
+            table[s - min] = unit(stage, s);
+        }
+        return table;
     }
 
     private float unit(VoiTransform stage, int stored) {

@@ -151,6 +151,28 @@ class PresentationEndToEndTest {
     }
 
     @Test
+    void voiLutSequenceSurvivesImplicitVrLittleEndian() throws Exception {
+        // Implicit VR: the reader has no VR on the wire and takes the dictionary's (US / XS) for
+        // LUT Descriptor and LUT Data; the words must come out the same.
+        assumeTrue(ExternalTool.available("dcmconv"), "dcmconv (Debian dcmtk) not installed");
+        FramePixels f = frame(12, false, "MONOCHROME2", 1536);
+        int[] data = new int[2048];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = 2 * i;
+        }
+        Path explicit = write(dir, "voilut12-explicit", header(f, "2.25.1008")
+                .put(DicomElement.sequence(DicomTags.VOILUTSequence,
+                        List.of(lutItem("US", 2048, 1024, 12, "OW", data, null)))).build(), f);
+        Path implicit = dir.resolve("voilut12-implicit.dcm");
+        ExternalTool.run(List.of("dcmconv", "+ti", explicit.toString(), implicit.toString()));
+        Rendered r = render(implicit, 0);
+        assertThat(Dicom.reader().open(implicit).transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2");
+        assertThat(((VoiLut) r.parameters().voiChoices().get(0).transform()).table().data()).containsExactly(data);
+        assertThat(r.at(pick(0))).isEqualTo(64); // entry 1024: 63.77
+        assertThat(r.pixels()).containsExactly(render(explicit, 0).pixels());
+    }
+
+    @Test
     void voiLutSequenceWith8BitEntriesPackedInOw() throws Exception {
         FramePixels f = frame(12, false, "MONOCHROME2", 100, 150, 0, 4000, 353, 354);
         // 255 entries (odd: a pad byte), first mapped 100, entry i = 255 - i, two per OW word, low byte first
