@@ -24,14 +24,21 @@ import org.glassbox.core.dicom.DicomTags;
  *       such as PatientBirthDate, must be empty unless the file declares 113106 or 113107.</li>
  *   <li>An attribute whose Basic action is Z, D or a choice with them (Z/D, X/Z, X/D, X/Z/D) may
  *       hold a dummy value only when the file declares PatientIdentityRemoved = YES; otherwise a
- *       non-empty value is taken as the original.</li>
+ *       non-empty value is taken as the original. Even when declared, person names (VR PN: patient,
+ *       physicians, operators, …) and identifying codes (AccessionNumber, StudyID, order numbers,
+ *       DeviceSerialNumber, DetectorID, StationName, InstitutionName/Address/Department) must look like
+ *       dummies — empty, a dummy word such as ANONYMIZED, a mask such as XXXX, or (names only) components
+ *       that are dummy words or codes containing a digit, such as GlassBox's GB… pseudonyms; see
+ *       {@link DummyValues} for the exact rule. An option the file declares that keeps the row (e.g.
+ *       113112 for InstitutionName, 113109 for DeviceSerialNumber) exempts it. PatientID is not judged:
+ *       any value is a pseudonym once declared, and the catalog only ever stores its keyed hash.</li>
  *   <li>A UID (action U) counts as replaced only when the file declares PatientIdentityRemoved = YES.</li>
  *   <li>A person name (VR PN) in an attribute the table does not list must be empty.</li>
  * </ol>
  *
  * <p><b>Declared de-identification.</b> PatientIdentityRemoved = YES is a claim, not a proof: the table
- * is still checked. What the declaration buys is (a) dummy values for Z/D attributes are accepted
- * (they cannot be told from real ones), (b) UIDs are taken as replaced, and (c) attributes that an
+ * is still checked. What the declaration buys is (a) dummy values for Z/D attributes are accepted,
+ * except names and identifying codes that do not look like dummies (rule 6), (b) UIDs are taken as replaced, and (c) attributes that an
  * option listed in DeidentificationMethodCodeSequence keeps (action K) or cleans (action C) are
  * accepted — e.g. InstitutionName under 113112 Retain Institution Identity, shifted dates under
  * 113107, descriptions under 113105 Clean Descriptors, PatientSex and PatientAge under 113108.
@@ -131,8 +138,13 @@ public final class DeidChecker {
                 if (e.isSequence() && basic.contains("D")) {
                     return Optional.empty(); // dummy items: their content is checked recursively
                 }
-                return declared.identityRemoved() ? Optional.empty()
-                        : Optional.of("present and non-empty in a file not declared de-identified (Basic Profile action " + basic + ")");
+                if (!declared.identityRemoved()) {
+                    return Optional.of("present and non-empty in a file not declared de-identified (Basic Profile action " + basic + ")");
+                }
+                // A declaration is not proof: names and identifying codes must look like dummies.
+                return DummyValues.judged(e) && !DummyValues.looksLikeDummy(e)
+                        ? Optional.of("does not look like a dummy or pseudonym although the file is declared de-identified (Basic Profile action " + basic + ")")
+                        : Optional.empty();
         }
     }
 

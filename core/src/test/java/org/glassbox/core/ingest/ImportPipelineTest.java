@@ -205,7 +205,8 @@ class ImportPipelineTest {
             assertThat(ci.sopInstanceUid()).startsWith("2.25.");
             assertThat(ci.file().getParent()).isEqualTo(ws.deidentifiedDir());
             assertThat(ci.sourceSha256()).isEqualTo(ContentHash.sha256(f));
-            assertThat(c.studies().all().get(0).patientPseudonym()).startsWith("GB");
+            // The catalog holds a keyed hash of the copy's pseudonym, never a Patient ID as written.
+            assertThat(c.studies().all().get(0).patientPseudonym()).startsWith("P").doesNotStartWith("GB").hasSize(33);
         }
         ImportReport again = run(DeidPolicy.DEIDENTIFY, f);
         assertThat(again.count(ImportOutcome.DUPLICATE)).isEqualTo(1);
@@ -295,5 +296,27 @@ class ImportPipelineTest {
                     seen.add(done);
                 });
         assertThat(seen).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void theCatalogNeverStoresARawPatientId() throws IOException, SQLException {
+        Map<Integer, String> m = FakeDicom.instance("1.9.mrn", "1.8.mrn", "1.7.mrn");
+        m.put(DicomTags.PatientID, "MRN12345");
+        FakeDicom.write(in.resolve("mrn.dcm"), m);
+        Map<Integer, String> other = FakeDicom.instance("1.9.mrn2", "1.8.mrn2", "1.7.mrn2");
+        other.put(DicomTags.PatientID, "MRN12345");
+        FakeDicom.write(in.resolve("mrn2.dcm"), other);
+        assertThat(run(DeidPolicy.REJECT, in).count(ImportOutcome.IMPORTED)).isEqualTo(2);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.catalogFile());
+             Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT pseudonym FROM patients")) {
+            List<String> keys = new ArrayList<>();
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            // One patient (same issuer + ID), keyed: stable within the workspace, never the ID itself.
+            assertThat(keys).singleElement().satisfies(k -> assertThat(k).doesNotContain("MRN12345").startsWith("P").hasSize(33));
+            assertThat(keys.get(0)).isEqualTo(new RecordExtractor(ws.keyedHash()).patientKey(null, "MRN12345", "x"));
+        }
     }
 }
