@@ -93,6 +93,21 @@ class DeidCheckerTest {
         // Birth date has no temporal option column: it always fails when present.
         DicomDataset birth = declaring(clean(), "113100", "113107").put(DicomTags.PatientBirthDate, "DA", "19600101").build();
         assertThat(attributes(birth)).containsExactly("PatientBirthDate");
+        // ... and the reason must not claim that no temporal option was declared.
+        assertThat(checker.check(birth).summary()).doesNotContain("without a Retain Longitudinal").contains("no temporal column");
+    }
+
+    @Test
+    void unlistedDatesAtAnyDepthNeedATemporalOption() {
+        DicomDataset ds = clean()
+                .put(0x00080012, "DA", "20200101") // InstanceCreationDate: not in Table E.1-1
+                .put(DicomElement.sequence(0x0040A073, List.of(DicomDataset.builder() // VerifyingObserverSequence
+                        .put(0x0040A030, "DT", "20200101101500").build())))
+                .put(0x00080013, "TM", "101500") // InstanceCreationTime: a time alone identifies no one
+                .build();
+        assertThat(attributes(ds)).containsExactly("(0008,0012)", "VerifyingObserverSequence>(0040,A030)");
+        DicomDataset declared = declaring(clean(), "113100", "113107").put(0x00080012, "DA", "20200101").build();
+        assertThat(checker.check(declared).clean()).isTrue();
     }
 
     @Test
