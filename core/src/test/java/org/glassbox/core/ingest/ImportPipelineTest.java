@@ -319,4 +319,49 @@ class ImportPipelineTest {
             assertThat(keys.get(0)).isEqualTo(new RecordExtractor(ws.keyedHash()).patientKey(null, "MRN12345", "x"));
         }
     }
+
+    @Test
+    void aConflictingDeidentifiedCopyNeverOverwritesTheCataloguedOneAndLeavesNothingBehind() throws IOException {
+        Path first = identifying("a.dcm", "1.9.same");
+        assertThat(run(DeidPolicy.DEIDENTIFY, first).count(ImportOutcome.DEIDENTIFIED)).isEqualTo(1);
+        Path copy;
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            copy = c.instances().all().get(0).file();
+        }
+        byte[] catalogued = Files.readAllBytes(copy);
+
+        // Same SOP Instance UID (so the same replacement UID and target name), different content.
+        Map<Integer, String> m = FakeDicom.instance("1.9.same", "1.8.x", "1.7.x");
+        m.put(DicomTags.PatientName, "Doe^Jane");
+        m.put(DicomTags.StudyDate, "20210101");
+        Path second = FakeDicom.write(in.resolve("b.dcm"), m);
+        ImportReport r = run(DeidPolicy.DEIDENTIFY, second);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(1);
+        assertThat(r.errors().get(0).reason()).contains("already catalogued with different content");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(catalogued);
+        try (var files = Files.list(ws.deidentifiedDir())) {
+            assertThat(files.toList()).containsExactly(copy);
+        }
+    }
+
+    @Test
+    void anExistingFileAtTheTargetIsNeverReplaced() throws IOException {
+        Path f = identifying("a.dcm", "1.9.orphan");
+        // A stranger's file where the copy would go (e.g. left by hand): the import refuses to replace it.
+        ImportReport probe = new ImportPipeline(new FakeDicom(), new FakeDeidGate(), Workspace.open(tmp.resolve("probe")),
+                ImportOptions.defaults(DeidPolicy.DEIDENTIFY)).run(List.of(f), ImportProgress.NONE);
+        assertThat(probe.count(ImportOutcome.DEIDENTIFIED)).isEqualTo(1);
+        String name;
+        try (var files = Files.list(tmp.resolve("probe").resolve("deidentified"))) {
+            name = files.toList().get(0).getFileName().toString();
+        }
+        Path squatter = Files.writeString(ws.deidentifiedDir().resolve(name), "someone else's file");
+        ImportReport r = run(DeidPolicy.DEIDENTIFY, f);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(1);
+        assertThat(r.errors().get(0).reason()).contains("already exists with different content");
+        assertThat(Files.readString(squatter)).isEqualTo("someone else's file");
+        try (var files = Files.list(ws.deidentifiedDir())) {
+            assertThat(files.toList()).containsExactly(squatter);
+        }
+    }
 }
