@@ -187,6 +187,13 @@ public final class ImportPipeline {
             return gated(report, file, null, DeidOutcome.FAILED, error(file, "cannot read: " + oneLine(e)));
         } catch (RuntimeException e) {
             return gated(report, file, null, DeidOutcome.FAILED, error(file, "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e)));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // A hostile file (deeply nested sequences, a huge declared length) can exhaust a parser's
+            // stack or heap. Both are thrown in this worker's own call, and unwinding it frees what
+            // the parse allocated, so the file is one error and the batch carries on. Other Errors
+            // (linkage, assertion) are bugs and still abort the import.
+            return gated(report, file, null, DeidOutcome.FAILED,
+                    error(file, "cannot be read safely: " + e.getClass().getSimpleName() + " while parsing (hostile or corrupt file?)"));
         }
     }
 

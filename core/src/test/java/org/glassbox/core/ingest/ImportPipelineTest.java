@@ -364,4 +364,46 @@ class ImportPipelineTest {
             assertThat(files.toList()).containsExactly(squatter);
         }
     }
+
+    /** A parser that blows its stack or heap on hostile files, as a real one may on deep nesting. */
+    private static final class HostileReader implements org.glassbox.core.dicom.DicomReader {
+        private final FakeDicom fake = new FakeDicom();
+
+        @Override
+        public org.glassbox.core.dicom.DicomFile open(Path file) throws org.glassbox.core.dicom.DicomReadException {
+            return openHeader(file);
+        }
+
+        @Override
+        public org.glassbox.core.dicom.DicomFile openHeader(Path file) throws org.glassbox.core.dicom.DicomReadException {
+            String name = file.getFileName().toString();
+            if (name.startsWith("deep")) {
+                throw new StackOverflowError();
+            }
+            if (name.startsWith("huge")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return fake.openHeader(file);
+        }
+
+        @Override
+        public List<Path> listDicomDir(Path dicomdir) throws org.glassbox.core.dicom.DicomReadException {
+            return fake.listDicomDir(dicomdir);
+        }
+    }
+
+    @Test
+    void aFileThatExhaustsTheParsersStackOrHeapIsOneErrorAndTheBatchCarriesOn() throws IOException {
+        cohort(1, 2);
+        FakeDicom.write(in.resolve("deep.dcm"), FakeDicom.instance("1.9.deep", "1.8.d", "1.7.d"));
+        FakeDicom.write(in.resolve("huge.dcm"), FakeDicom.instance("1.9.huge", "1.8.h", "1.7.h"));
+        ImportReport r = new ImportPipeline(new HostileReader(), new FakeDeidGate(), ws, ImportOptions.defaults(DeidPolicy.REJECT))
+                .run(List.of(in), ImportProgress.NONE);
+        assertThat(r.count(ImportOutcome.IMPORTED)).isEqualTo(2);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(2);
+        assertThat(r.errors()).extracting(ImportReport.FileError::reason)
+                .allSatisfy(reason -> assertThat(reason).startsWith("cannot be read safely: "))
+                .anySatisfy(reason -> assertThat(reason).contains("StackOverflowError"))
+                .anySatisfy(reason -> assertThat(reason).contains("OutOfMemoryError"));
+    }
 }
