@@ -77,6 +77,9 @@ public final class ImportCommand implements Callable<Integer> {
             storeTruth(ws, truthTable, err);
         }
         printErrors(report, err);
+        if (!json) {
+            printDeidReasons(report, err);
+        }
         if (json) {
             Json.print(spec.commandLine().getOut(), jsonDocument(report));
         } else {
@@ -109,6 +112,21 @@ public final class ImportCommand implements Callable<Integer> {
         if (errors.size() > MAX_ERROR_LINES) {
             err.println("glassbox import: … and " + (errors.size() - MAX_ERROR_LINES) + " more (see --json)");
         }
+    }
+
+    /**
+     * The gate's reasons with the number of files each was found in, most frequent first (the human
+     * summary only: the --json shape is fixed by the issue; the import log keeps them too).
+     */
+    static void printDeidReasons(ImportReport report, PrintWriter err) {
+        Map<String, Integer> reasons = report.deid().reasonCounts();
+        if (reasons.isEmpty()) {
+            return;
+        }
+        err.println("glassbox import: de-identification findings (files):");
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> err.println("glassbox import:   " + e.getValue() + "  " + e.getKey()));
     }
 
     /** The documented --json shape, keys in this order. */

@@ -206,4 +206,20 @@ class ImportCommandTest {
         assertThat(json().get("imported").asInt()).isEqualTo(3);
         assertThat(json().get("errors")).isEmpty();
     }
+
+    @Test
+    void humanSummaryListsTheGatesReasonsOnStderr() throws Exception {
+        Path f = dir.resolve("named.dcm");
+        SyntheticImages.write(SyntheticImages.deidentified("2.25.71", "2.25.72", "2.25.73").toBuilder()
+                .put(DicomTags.PatientName, "PN", "Doe^Jane").build(), 32, 32, f);
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("de-identification findings (files):")
+                .containsPattern("glassbox import: +1  PatientName does not look like a dummy")
+                .doesNotContain("Doe");
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            long id = c.importLog().all().get(0).id();
+            assertThat(c.importLog().deidReasons(id)).containsOnlyKeys(
+                    "PatientName does not look like a dummy or pseudonym although the file is declared de-identified (Basic Profile action Z)");
+        }
+    }
 }

@@ -129,6 +129,9 @@ public final class ImportPipeline {
                 pool.shutdownNow();
                 deleteLeftovers();
             }
+            Map<String, Integer> gateOutcomes = new java.util.LinkedHashMap<>();
+            deidReport.outcomeCounts().forEach((o, n) -> gateOutcomes.put(o.name(), n));
+            catalog.importLog().logDeidReport(importId, gateOutcomes, deidReport.reasonCounts());
             catalog.importLog().finish(importId, writer.counts, Instant.now());
             return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport);
         }

@@ -406,4 +406,16 @@ class ImportPipelineTest {
                 .anySatisfy(reason -> assertThat(reason).contains("StackOverflowError"))
                 .anySatisfy(reason -> assertThat(reason).contains("OutOfMemoryError"));
     }
+
+    @Test
+    void theGatesReasonCountsAreKeptInTheImportLog() throws IOException {
+        identifying("a.dcm", "1.9.a");
+        identifying("b.dcm", "1.9.b");
+        cohort(1, 1);
+        ImportReport r = run(DeidPolicy.REJECT, in);
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            assertThat(c.importLog().deidReasons(r.importId())).isEqualTo(Map.of("PatientName present and non-empty", 2));
+            assertThat(c.importLog().deidOutcomes(r.importId())).containsEntry("REJECTED", 2).containsEntry("ACCEPTED", 1);
+        }
+    }
 }
