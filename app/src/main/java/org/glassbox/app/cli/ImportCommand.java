@@ -47,7 +47,14 @@ public final class ImportCommand implements Callable<Integer> {
             description = "What to do with files that are not de-identified: reject (default), quarantine or deidentify.")
     String policy;
 
-    @Option(names = "--truth", paramLabel = "CSV", description = "Ground-truth CSV: sop_instance_uid, one 0/1 column per label, optional attribute columns.")
+    @Option(names = "--truth", paramLabel = "CSV", description = {
+            "Ground-truth CSV (UTF-8, header row, RFC 4180 quotes): sop_instance_uid (required);",
+            "labels: a column truth_<label> is always a label; any other column whose non-blank values are all 0/1",
+            "  is a label unless it is a known attribute (sex, age, site, shortcut, ...); a blank label value = unknown;",
+            "attributes: other columns, stored as text, except site/institution (stored as the workspace's keyed site",
+            "  hash, as InstitutionName is) and patient_id (stored as the keyed patient key);",
+            "refused: columns naming a direct identifier (name, patient_name, mrn, birth date, address, phone, email,",
+            "  accession, ...) refuse the whole file, as does any malformed line."})
     Path truth;
 
     @Option(names = "--json", description = "Print the import report as JSON on stdout.")

@@ -222,4 +222,26 @@ class ImportCommandTest {
                     "PatientName does not look like a dummy or pseudonym although the file is declared de-identified (Basic Profile action Z)");
         }
     }
+
+    @Test
+    void truthSiteIsStoredAsTheSameKeyedHashAsInstitutionNameAndIdentifiersAreRefused() throws Exception {
+        Path in = cohort();
+        Path named = Files.writeString(dir.resolve("named.csv"), "sop_instance_uid,nodule,patient_name\n2.25.900,1,Doe^Jane\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", named.toString())).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).singleElement().asString().contains("column 'patient_name'").doesNotContain("Doe");
+
+        Path truth = Files.writeString(dir.resolve("truth.csv"), "sop_instance_uid,nodule,site\n2.25.900,1,Bench Site\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", truth.toString())).isEqualTo(0);
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            String stored = c.truth().find("2.25.900").orElseThrow().attributes().get("site");
+            assertThat(stored).isNotEqualTo("Bench Site")
+                    .isEqualTo(c.instances().find("2.25.900").orElseThrow().instance().attributes().siteKey());
+        }
+        for (String f : new String[] {"catalog.sqlite", "catalog.sqlite-wal"}) {
+            Path p = workspace().resolve(f);
+            if (Files.exists(p)) {
+                assertThat(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Bench Site");
+            }
+        }
+    }
 }
