@@ -84,6 +84,10 @@ public final class ImportCommand implements Callable<Integer> {
             storeTruth(ws, truthTable, err);
         }
         printErrors(report, err);
+        for (Path folder : report.emptyFolders()) {
+            err.println("glassbox import: " + folder + ": nothing to import (no files found; hidden files and "
+                    + "non-DICOM extensions such as .csv, .npy, .png are skipped)");
+        }
         if (!json) {
             printDeidReasons(report, err);
         }

@@ -244,4 +244,13 @@ class ImportCommandTest {
             }
         }
     }
+
+    @Test
+    void aFolderWithNothingToImportIsReportedOnStderr() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "nothing here");
+        assertThat(run("import", empty.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(err.toString()).contains(empty + ": nothing to import");
+        assertThat(json().get("imported").asInt()).isZero();
+    }
 }

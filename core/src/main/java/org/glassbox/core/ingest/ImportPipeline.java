@@ -133,7 +133,7 @@ public final class ImportPipeline {
             deidReport.outcomeCounts().forEach((o, n) -> gateOutcomes.put(o.name(), n));
             catalog.importLog().logDeidReport(importId, gateOutcomes, deidReport.reasonCounts());
             catalog.importLog().finish(importId, writer.counts, Instant.now());
-            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport);
+            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport, inputs.emptyFolders());
         }
     }
 
