@@ -47,7 +47,14 @@ public final class ImportCommand implements Callable<Integer> {
             description = "What to do with files that are not de-identified: reject (default), quarantine or deidentify.")
     String policy;
 
-    @Option(names = "--truth", paramLabel = "CSV", description = "Ground-truth CSV: sop_instance_uid, one 0/1 column per label, optional attribute columns.")
+    @Option(names = "--truth", paramLabel = "CSV", description = {
+            "Ground-truth CSV (UTF-8, header row, RFC 4180 quotes): sop_instance_uid (required);",
+            "labels: a column truth_<label> is always a label; any other column whose non-blank values are all 0/1",
+            "  is a label unless it is a known attribute (sex, age, site, shortcut, ...); a blank label value = unknown;",
+            "attributes: other columns, stored as text, except site/institution (stored as the workspace's keyed site",
+            "  hash, as InstitutionName is) and patient_id (stored as the keyed patient key);",
+            "refused: columns naming a direct identifier (name, patient_name, mrn, birth date, address, phone, email,",
+            "  accession, ...) refuse the whole file, as does any malformed line."})
     Path truth;
 
     @Option(names = "--json", description = "Print the import report as JSON on stdout.")
@@ -77,6 +84,13 @@ public final class ImportCommand implements Callable<Integer> {
             storeTruth(ws, truthTable, err);
         }
         printErrors(report, err);
+        for (Path folder : report.emptyFolders()) {
+            err.println("glassbox import: " + folder + ": nothing to import (no files found; hidden files and "
+                    + "non-DICOM extensions such as .csv, .npy, .png are skipped)");
+        }
+        if (!json) {
+            printDeidReasons(report, err);
+        }
         if (json) {
             Json.print(spec.commandLine().getOut(), jsonDocument(report));
         } else {
@@ -109,6 +123,21 @@ public final class ImportCommand implements Callable<Integer> {
         if (errors.size() > MAX_ERROR_LINES) {
             err.println("glassbox import: … and " + (errors.size() - MAX_ERROR_LINES) + " more (see --json)");
         }
+    }
+
+    /**
+     * The gate's reasons with the number of files each was found in, most frequent first (the human
+     * summary only: the --json shape is fixed by the issue; the import log keeps them too).
+     */
+    static void printDeidReasons(ImportReport report, PrintWriter err) {
+        Map<String, Integer> reasons = report.deid().reasonCounts();
+        if (reasons.isEmpty()) {
+            return;
+        }
+        err.println("glassbox import: de-identification findings (files):");
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> err.println("glassbox import:   " + e.getValue() + "  " + e.getKey()));
     }
 
     /** The documented --json shape, keys in this order. */

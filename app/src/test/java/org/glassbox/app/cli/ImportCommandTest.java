@@ -166,4 +166,91 @@ class ImportCommandTest {
             assertThat(c.truth().labelNames()).containsExactly("effusion", "nodule");
         }
     }
+
+    /** The reviewer's dcmodify case: an identified file falsely declaring PatientIdentityRemoved = YES. */
+    @Test
+    void aFalselyDeclaredFileIsRejectedAndItsPatientIdNeverReachesTheCatalog() throws Exception {
+        Path f = dir.resolve("false.dcm");
+        DicomDataset ds = SyntheticImages.deidentified("2.25.51", "2.25.52", "2.25.53").toBuilder()
+                .put(DicomTags.PatientName, "PN", "DOE^JOHN")
+                .put(DicomTags.PatientID, "LO", "MRN12345")
+                .put(DicomTags.AccessionNumber, "SH", "ACC999")
+                .put(DicomTags.StudyID, "SH", "STUDY77")
+                .put(DicomTags.ReferringPhysicianName, "PN", "WELBY^MARCUS")
+                .put(DicomTags.InstitutionName, "LO", "St Elsewhere Hospital")
+                .put(0x00081070, "PN", "SMITH^JANE")
+                .build();
+        SyntheticImages.write(ds, 32, 32, f);
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(1);
+        assertThat(json().get("rejected").asInt()).isEqualTo(1);
+        assertThat(json().get("errors").get(0).get("reason").asText()).contains("PatientName", "AccessionNumber", "StudyID",
+                "ReferringPhysicianName", "OperatorsName").doesNotContain("DOE", "ACC999", "MRN12345");
+
+        // A file that passes the gate with a Patient ID still never puts it in the catalog.
+        Path ok = dir.resolve("ok.dcm");
+        SyntheticImages.write(SyntheticImages.deidentified("2.25.61", "2.25.62", "2.25.63").toBuilder()
+                .put(DicomTags.PatientID, "LO", "MRN12345").build(), 32, 32, ok);
+        assertThat(run("import", ok.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(json().get("imported").asInt()).isEqualTo(1);
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            assertThat(c.studies().all()).singleElement().satisfies(st -> assertThat(st.patientPseudonym()).doesNotContain("MRN12345"));
+        }
+    }
+
+    /** The synthetic cohort declares 113100, 113107, 113108, 113112 and must pass the gate as it is. */
+    @Test
+    void generatedCohortPassesTheGate() throws Exception {
+        Path cohort = dir.resolve("cohort");
+        assertThat(run("generate", "--out", cohort.toString(), "--studies", "3", "--size", "64")).isEqualTo(0);
+        assertThat(run("import", cohort.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(json().get("imported").asInt()).isEqualTo(3);
+        assertThat(json().get("errors")).isEmpty();
+    }
+
+    @Test
+    void humanSummaryListsTheGatesReasonsOnStderr() throws Exception {
+        Path f = dir.resolve("named.dcm");
+        SyntheticImages.write(SyntheticImages.deidentified("2.25.71", "2.25.72", "2.25.73").toBuilder()
+                .put(DicomTags.PatientName, "PN", "Doe^Jane").build(), 32, 32, f);
+        assertThat(run("import", f.toString(), "--workspace", workspace().toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("de-identification findings (files):")
+                .containsPattern("glassbox import: +1  PatientName does not look like a dummy")
+                .doesNotContain("Doe");
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            long id = c.importLog().all().get(0).id();
+            assertThat(c.importLog().deidReasons(id)).containsOnlyKeys(
+                    "PatientName does not look like a dummy or pseudonym although the file is declared de-identified (Basic Profile action Z)");
+        }
+    }
+
+    @Test
+    void truthSiteIsStoredAsTheSameKeyedHashAsInstitutionNameAndIdentifiersAreRefused() throws Exception {
+        Path in = cohort();
+        Path named = Files.writeString(dir.resolve("named.csv"), "sop_instance_uid,nodule,patient_name\n2.25.900,1,Doe^Jane\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", named.toString())).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).singleElement().asString().contains("column 'patient_name'").doesNotContain("Doe");
+
+        Path truth = Files.writeString(dir.resolve("truth.csv"), "sop_instance_uid,nodule,site\n2.25.900,1,Bench Site\n");
+        assertThat(run("import", in.toString(), "--workspace", workspace().toString(), "--truth", truth.toString())).isEqualTo(0);
+        try (Catalog c = Catalog.open(workspace().resolve("catalog.sqlite"))) {
+            String stored = c.truth().find("2.25.900").orElseThrow().attributes().get("site");
+            assertThat(stored).isNotEqualTo("Bench Site")
+                    .isEqualTo(c.instances().find("2.25.900").orElseThrow().instance().attributes().siteKey());
+        }
+        for (String f : new String[] {"catalog.sqlite", "catalog.sqlite-wal"}) {
+            Path p = workspace().resolve(f);
+            if (Files.exists(p)) {
+                assertThat(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Bench Site");
+            }
+        }
+    }
+
+    @Test
+    void aFolderWithNothingToImportIsReportedOnStderr() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "nothing here");
+        assertThat(run("import", empty.toString(), "--workspace", workspace().toString(), "--json")).isEqualTo(0);
+        assertThat(err.toString()).contains(empty + ": nothing to import");
+        assertThat(json().get("imported").asInt()).isZero();
+    }
 }

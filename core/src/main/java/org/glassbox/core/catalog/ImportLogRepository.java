@@ -65,6 +65,59 @@ public final class ImportLogRepository {
         }
     }
 
+    /**
+     * Stores the de-identification gate's report of an import (schema V002): files per gate outcome
+     * and per finding reason. Replaces what was stored for this import before.
+     *
+     * @param outcomes outcome name (e.g. "ACCEPTED") → files
+     * @param reasons  finding ("PatientName present and non-empty …") → files it was found in
+     */
+    public void logDeidReport(long importId, Map<String, Integer> outcomes, Map<String, Integer> reasons) {
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM import_deid_counts WHERE import_id = ?");
+             PreparedStatement ins = connection.prepareStatement("INSERT INTO import_deid_counts(import_id, kind, name, files) VALUES (?, ?, ?, ?)")) {
+            del.setLong(1, importId);
+            del.executeUpdate();
+            for (String kind : new String[] {"outcome", "reason"}) {
+                for (Map.Entry<String, Integer> e : ("outcome".equals(kind) ? outcomes : reasons).entrySet()) {
+                    ins.setLong(1, importId);
+                    ins.setString(2, kind);
+                    ins.setString(3, e.getKey());
+                    ins.setInt(4, e.getValue());
+                    ins.addBatch();
+                }
+            }
+            ins.executeBatch();
+        } catch (SQLException e) {
+            throw new CatalogException("cannot store the de-identification report of import " + importId, e);
+        }
+    }
+
+    /** Finding reason → files, sorted by reason, as stored by {@link #logDeidReport}. */
+    public Map<String, Integer> deidReasons(long importId) {
+        return deidCounts(importId, "reason");
+    }
+
+    /** Gate outcome → files, as stored by {@link #logDeidReport}. */
+    public Map<String, Integer> deidOutcomes(long importId) {
+        return deidCounts(importId, "outcome");
+    }
+
+    private Map<String, Integer> deidCounts(long importId, String kind) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT name, files FROM import_deid_counts WHERE import_id = ? AND kind = ?")) {
+            ps.setLong(1, importId);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("cannot read the de-identification report of import " + importId, e);
+        }
+    }
+
     /** All imports, oldest first. */
     public List<ImportRecord> all() {
         List<ImportRecord> out = new ArrayList<>();

@@ -20,15 +20,24 @@ public final class TruthRepository {
 
     /**
      * Stores the records, replacing earlier values of the same (instance, label) and (instance,
-     * attribute); call inside {@link Catalog#inTransaction} so a file lands whole.
+     * attribute); an unknown label (null) removes an earlier value. Call inside
+     * {@link Catalog#inTransaction} so a file lands whole. Store only pseudonymized tables
+     * ({@link TruthCsv.Table#pseudonymized}).
      */
     public void put(List<TruthRecord> records) throws SQLException {
-        try (PreparedStatement label = connection.prepareStatement(
+        try (PreparedStatement unknown = connection.prepareStatement("DELETE FROM truth_labels WHERE sop_instance_uid = ? AND label = ?");
+             PreparedStatement label = connection.prepareStatement(
                 "INSERT INTO truth_labels(sop_instance_uid, label, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value");
              PreparedStatement attr = connection.prepareStatement(
                 "INSERT INTO truth_attributes(sop_instance_uid, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value")) {
             for (TruthRecord r : records) {
                 for (Map.Entry<String, Boolean> e : r.labels().entrySet()) {
+                    if (e.getValue() == null) {
+                        unknown.setString(1, r.sopInstanceUid());
+                        unknown.setString(2, e.getKey());
+                        unknown.addBatch();
+                        continue;
+                    }
                     label.setString(1, r.sopInstanceUid());
                     label.setString(2, e.getKey());
                     label.setInt(3, e.getValue() ? 1 : 0);
@@ -41,6 +50,7 @@ public final class TruthRepository {
                     attr.addBatch();
                 }
             }
+            unknown.executeBatch();
             label.executeBatch();
             attr.executeBatch();
         }

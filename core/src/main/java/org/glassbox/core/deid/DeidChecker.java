@@ -20,18 +20,29 @@ import org.glassbox.core.dicom.DicomTags;
  *   <li>Private attributes (odd groups) must be absent (Basic action X), unless the file declares
  *       Retain Safe Private (113111) — which we do not trust either: private data always fails.</li>
  *   <li>An attribute whose Basic action is X (remove) must be absent or empty.</li>
- *   <li>Dates and times (rows with a Retain Longitudinal column) and any DA/DT attribute of a row,
- *       such as PatientBirthDate, must be empty unless the file declares 113106 or 113107.</li>
+ *   <li>Dates and times (rows with a Retain Longitudinal column) must be empty unless the file
+ *       declares 113106 or 113107. Any other DA/DT attribute — of a row without a temporal column, or
+ *       not in the table at all (InstanceCreationDate, a VerificationDateTime in a sequence) — must be
+ *       empty when no temporal option is declared; when one is, a row without a temporal column is
+ *       still not retained by it: only D rows may then hold a value (a dummy or a shifted date), and
+ *       PatientBirthDate (Z) must be empty. Unlisted dates are accepted under a temporal option.</li>
  *   <li>An attribute whose Basic action is Z, D or a choice with them (Z/D, X/Z, X/D, X/Z/D) may
  *       hold a dummy value only when the file declares PatientIdentityRemoved = YES; otherwise a
- *       non-empty value is taken as the original.</li>
+ *       non-empty value is taken as the original. Even when declared, person names (VR PN: patient,
+ *       physicians, operators, …) and identifying codes (AccessionNumber, StudyID, order numbers,
+ *       DeviceSerialNumber, DetectorID, StationName, InstitutionName/Address/Department) must look like
+ *       dummies — empty, a dummy word such as ANONYMIZED, a mask such as XXXX, or (names only) components
+ *       that are dummy words or codes containing a digit, such as GlassBox's GB… pseudonyms; see
+ *       {@link DummyValues} for the exact rule. An option the file declares that keeps the row (e.g.
+ *       113112 for InstitutionName, 113109 for DeviceSerialNumber) exempts it. PatientID is not judged:
+ *       any value is a pseudonym once declared, and the catalog only ever stores its keyed hash.</li>
  *   <li>A UID (action U) counts as replaced only when the file declares PatientIdentityRemoved = YES.</li>
  *   <li>A person name (VR PN) in an attribute the table does not list must be empty.</li>
  * </ol>
  *
  * <p><b>Declared de-identification.</b> PatientIdentityRemoved = YES is a claim, not a proof: the table
- * is still checked. What the declaration buys is (a) dummy values for Z/D attributes are accepted
- * (they cannot be told from real ones), (b) UIDs are taken as replaced, and (c) attributes that an
+ * is still checked. What the declaration buys is (a) dummy values for Z/D attributes are accepted,
+ * except names and identifying codes that do not look like dummies (rule 6), (b) UIDs are taken as replaced, and (c) attributes that an
  * option listed in DeidentificationMethodCodeSequence keeps (action K) or cleans (action C) are
  * accepted — e.g. InstitutionName under 113112 Retain Institution Identity, shifted dates under
  * 113107, descriptions under 113105 Clean Descriptors, PatientSex and PatientAge under 113108.
@@ -85,11 +96,7 @@ public final class DeidChecker {
             }
             Optional<ProfileRule> rule = profile.rule(tag);
             String name = prefix + rule.map(ProfileRule::keyword).orElse(DicomTags.format(tag));
-            Optional<String> reason = rule.isPresent()
-                    ? violation(rule.get(), e, declared)
-                    : ("PN".equals(e.vr()) && !e.isEmpty()
-                        ? Optional.of("person name not covered by the profile table, present and non-empty")
-                        : Optional.empty());
+            Optional<String> reason = rule.isPresent() ? violation(rule.get(), e, declared) : unlisted(e, declared);
             if (reason.isPresent()) {
                 findings.add(new DeidFinding(tag, name, reason.get()));
                 continue;
@@ -102,6 +109,29 @@ public final class DeidChecker {
         }
     }
 
+    /** Why an attribute the table does not list breaks the profile, or empty when it does not. */
+    private static Optional<String> unlisted(DicomElement e, DeclaredDeidentification declared) {
+        if (e.isEmpty() || e.isSequence()) {
+            return Optional.empty();
+        }
+        if ("PN".equals(e.vr())) {
+            return Optional.of("person name not covered by the profile table, present and non-empty");
+        }
+        if (isDate(e) && !declaresTemporalOption(declared)) {
+            return Optional.of("date not covered by the profile table, present and non-empty without a Retain Longitudinal Temporal option");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDate(DicomElement e) {
+        return "DA".equals(e.vr()) || "DT".equals(e.vr());
+    }
+
+    private static boolean declaresTemporalOption(DeclaredDeidentification declared) {
+        return declared.declares(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)
+                || declared.declares(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES);
+    }
+
     /** Why {@code e} breaks the profile under what the file declares, or empty when it does not. */
     private Optional<String> violation(ProfileRule rule, DicomElement e, DeclaredDeidentification declared) {
         if (e.isEmpty()) {
@@ -112,9 +142,24 @@ public final class DeidChecker {
             return Optional.empty();
         }
         String basic = rule.basic();
-        boolean temporal = rule.isTemporal() || "DA".equals(e.vr()) || "DT".equals(e.vr());
-        if (temporal && !"U".equals(basic) && !e.isSequence()) {
-            return Optional.of("date/time present and non-empty without a Retain Longitudinal Temporal option (Basic Profile action " + basic + ")");
+        if (!"U".equals(basic) && !e.isSequence()) {
+            if (rule.isTemporal()) {
+                // A temporal option would have allowed it above: none is declared.
+                return Optional.of("date/time present and non-empty without a Retain Longitudinal Temporal option (Basic Profile action " + basic + ")");
+            }
+            if (isDate(e)) {
+                if (!declaresTemporalOption(declared)) {
+                    return Optional.of("date present and non-empty without a Retain Longitudinal Temporal option (Basic Profile action " + basic + ")");
+                }
+                // A temporal option is declared, but this row has no temporal column: the option does not
+                // retain it. A D row may hold a dummy (or a date shifted like the others, which is what
+                // GlassBox writes); any other action must have removed or emptied it.
+                if (basic.contains("D") && declared.identityRemoved()) {
+                    return Optional.empty();
+                }
+                return Optional.of("date present and non-empty: no Retain Longitudinal Temporal option retains this attribute "
+                        + "(its Table E.1-1 row has no temporal column; Basic Profile action " + basic + ")");
+            }
         }
         switch (basic) {
             case "K", "C":
@@ -131,8 +176,13 @@ public final class DeidChecker {
                 if (e.isSequence() && basic.contains("D")) {
                     return Optional.empty(); // dummy items: their content is checked recursively
                 }
-                return declared.identityRemoved() ? Optional.empty()
-                        : Optional.of("present and non-empty in a file not declared de-identified (Basic Profile action " + basic + ")");
+                if (!declared.identityRemoved()) {
+                    return Optional.of("present and non-empty in a file not declared de-identified (Basic Profile action " + basic + ")");
+                }
+                // A declaration is not proof: names and identifying codes must look like dummies.
+                return DummyValues.judged(e) && !DummyValues.looksLikeDummy(e)
+                        ? Optional.of("does not look like a dummy or pseudonym although the file is declared de-identified (Basic Profile action " + basic + ")")
+                        : Optional.empty();
         }
     }
 

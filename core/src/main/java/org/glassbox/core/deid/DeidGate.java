@@ -15,8 +15,10 @@ public interface DeidGate {
     DeidCheck check(DicomDataset dataset);
 
     /**
-     * Writes a de-identified copy of {@code source} into {@code targetDir}; the source is never
-     * modified. Pseudonyms and replaced UIDs are stable within a workspace (keyed hash).
+     * Writes a de-identified copy of {@code source} under a temporary name in {@code targetDir}; the
+     * source is never modified, and no existing file is replaced. The caller moves the copy to
+     * {@link DeidentifiedCopy#target()} or deletes it. Pseudonyms and replaced UIDs are stable within
+     * a workspace (keyed hash).
      */
     DeidentifiedCopy deidentify(Path source, DicomDataset dataset, Path targetDir) throws IOException, DicomReadException;
 }

@@ -17,7 +17,11 @@ import org.glassbox.core.dicom.ElementEditor;
  *
  * <p>Options honoured: K (keep) of any option in the set; C (clean) of Retain Longitudinal Temporal
  * Information with Modified Dates (113107), which shifts DA values and the date part of DT values by
- * the patient's offset and keeps times of day. Every other C — Clean Descriptors (113105) included —
+ * the patient's offset and keeps times of day (TM). Under 113107 EVERY DA and DT value the table
+ * would leave in place is shifted, at any depth — also attributes the table does not list
+ * (InstanceCreationDate, VerificationDateTime in a sequence) and D rows without a temporal column
+ * (shifted rather than dummied) — because one unshifted date next to shifted ones reveals the offset.
+ * Without a temporal option, a DA/DT the table does not list is emptied. Every other C — Clean Descriptors (113105) included —
  * is carried out by the Basic action (remove or empty): free text cannot be cleaned reliably, so it
  * is removed. Private attributes and overlay (60xx) and curve (50xx) groups are removed.
  */
@@ -36,6 +40,33 @@ final class DeidentifyingEditor implements ElementEditor {
 
     @Override
     public ElementEdit edit(List<Integer> sequencePath, DicomElement e) {
+        ElementEdit byTable = byTable(e);
+        if (e.isSequence() || e.isEmpty() || !isDate(e)) {
+            return byTable;
+        }
+        // Dates the table's decision would leave in place — unlisted ones (InstanceCreationDate, a
+        // VerificationDateTime deep in a sequence), rows without a temporal column, or a dummy that
+        // would stand out among shifted dates — are shifted too: one date left unshifted next to its
+        // shifted neighbours reveals the patient's offset.
+        if (byTable instanceof ElementEdit.Keep || byTable instanceof ElementEdit.Replace) {
+            if (options.contains(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)) {
+                return shiftDates(e);
+            }
+            if (options.contains(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES)) {
+                return byTable;
+            }
+            // No temporal option: a date the table does not list is still a date.
+            return profile.rule(e.tag()).isPresent() ? byTable : ElementEdit.EMPTY;
+        }
+        return byTable;
+    }
+
+    private static boolean isDate(DicomElement e) {
+        return "DA".equals(e.vr()) || "DT".equals(e.vr());
+    }
+
+    /** The decision of Table E.1-1 and the options, before the date rule above. */
+    private ElementEdit byTable(DicomElement e) {
         int tag = e.tag();
         int group = e.group();
         if (e.isPrivate()) {
@@ -59,24 +90,23 @@ final class DeidentifyingEditor implements ElementEditor {
                 return ElementEdit.KEEP;
             }
             if ("C".equals(a.get()) && o == ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES) {
-                return shiftDates(rule, e);
+                return ElementEdit.KEEP; // the date rule in edit() shifts DA/DT; TM and offsets stay
             }
         }
         return basic(rule, e);
     }
 
-    private ElementEdit shiftDates(ProfileRule rule, DicomElement e) {
-        if (!"DA".equals(e.vr()) && !"DT".equals(e.vr())) {
-            return ElementEdit.KEEP; // TM and the UTC offset: a time of day identifies no one once the date moved
-        }
-        if (e.isEmpty()) {
-            return ElementEdit.KEEP;
-        }
+    /**
+     * Shifts a DA value (or the date part of a DT value) by the patient's offset. A value that is not
+     * a full date cannot be shifted and is emptied (removing could break a Type 1 attribute; an empty
+     * value reveals nothing).
+     */
+    private ElementEdit shiftDates(DicomElement e) {
         List<String> shifted = new ArrayList<>();
         for (String v : e.values()) {
             String s = v.isBlank() ? "" : Pseudonymizer.shiftDate(v, dateOffsetDays);
             if (s == null) {
-                return rule.allowsDummyOrEmpty() && !"X".equals(rule.basic()) ? ElementEdit.EMPTY : ElementEdit.REMOVE;
+                return ElementEdit.EMPTY;
             }
             shifted.add(s);
         }

@@ -80,8 +80,16 @@ public final class ProfileDeidGate implements DeidGate {
         String newSop = pseudonymizer.uid(sop);
         Files.createDirectories(targetDir);
         Path target = targetDir.resolve(newSop + ".dcm");
-        rewriter.rewrite(source, target, editor(offset), additions(pseudonym), newSop);
-        return new DeidentifiedCopy(target, newSop, pseudonym);
+        // Written under a temporary name: the importer decides (after its SOP/hash check) whether it
+        // becomes target, so an already-catalogued copy is never overwritten.
+        Path pending = Files.createTempFile(targetDir, "." + newSop + "-", ".pending");
+        try {
+            rewriter.rewrite(source, pending, editor(offset), additions(pseudonym), newSop);
+        } catch (IOException | DicomReadException | RuntimeException | Error e) {
+            Files.deleteIfExists(pending);
+            throw e;
+        }
+        return new DeidentifiedCopy(pending, target, newSop, pseudonym);
     }
 
     /** The editor for one patient's file (package-private for tests that apply it without a rewriter). */

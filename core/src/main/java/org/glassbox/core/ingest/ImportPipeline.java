@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,8 @@ public final class ImportPipeline {
     private final Workspace workspace;
     private final ImportOptions options;
     private final RecordExtractor extractor;
+    /** Temporary de-identified copies written but not yet placed or deleted (any thread). */
+    private final Set<Path> pending = ConcurrentHashMap.newKeySet();
 
     public ImportPipeline(DicomReader reader, DeidGate gate, Workspace workspace, ImportOptions options) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -73,8 +77,13 @@ public final class ImportPipeline {
     private record Decided(Path file, ImportOutcome outcome, String reason) implements Prepared {
     }
 
-    /** Ready to catalogue; the writer decides between {@code outcome}, DUPLICATE and a conflict ERROR. */
-    private record Ready(Path file, InstanceRecords records, CataloguedInstance entry, ImportOutcome outcome) implements Prepared {
+    /**
+     * Ready to catalogue; the writer decides between {@code outcome}, DUPLICATE and a conflict ERROR.
+     *
+     * @param pending for a de-identified copy, the temporary file to move to {@code entry.file()} once
+     *                the writer accepts it (deleted otherwise); null for a file catalogued in place
+     */
+    private record Ready(Path file, InstanceRecords records, CataloguedInstance entry, ImportOutcome outcome, Path pending) implements Prepared {
     }
 
     /**
@@ -90,7 +99,7 @@ public final class ImportPipeline {
         try (Catalog catalog = Catalog.open(workspace.catalogFile());
              Catalog lookup = Catalog.open(workspace.catalogFile())) {
             long importId = catalog.importLog().begin(options.policy().name(), Instant.now());
-            Writer writer = new Writer(catalog, importId);
+            Writer writer = new Writer(catalog, importId, pending);
             List<Prepared> batch = new ArrayList<>();
             int done = 0;
             for (InputWalker.Problem p : inputs.problems()) {
@@ -118,9 +127,20 @@ public final class ImportPipeline {
                 writer.write(batch);
             } finally {
                 pool.shutdownNow();
+                deleteLeftovers();
             }
+            Map<String, Integer> gateOutcomes = new java.util.LinkedHashMap<>();
+            deidReport.outcomeCounts().forEach((o, n) -> gateOutcomes.put(o.name(), n));
+            catalog.importLog().logDeidReport(importId, gateOutcomes, deidReport.reasonCounts());
             catalog.importLog().finish(importId, writer.counts, Instant.now());
-            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport);
+            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport, inputs.emptyFolders());
+        }
+    }
+
+    /** Pending copies of an aborted batch, or of workers still running when the pool stopped. */
+    private void deleteLeftovers() {
+        for (Path p : List.copyOf(pending)) {
+            discard(p);
         }
     }
 
@@ -157,7 +177,7 @@ public final class ImportPipeline {
             DeidDecision decision = DeidDecision.decide(options.policy(), check);
             return switch (decision.outcome()) {
                 case ACCEPTED -> gated(report, file, check, DeidOutcome.ACCEPTED,
-                        new Ready(file, records, new CataloguedInstance(records.instance(), file, size, sha, null), ImportOutcome.IMPORTED));
+                        new Ready(file, records, new CataloguedInstance(records.instance(), file, size, sha, null), ImportOutcome.IMPORTED, null));
                 case QUARANTINED -> gated(report, file, check, DeidOutcome.QUARANTINED, quarantine(file, sha, decision.reason()));
                 case DEIDENTIFIED -> deidentify(file, dicom, sha, check, report);
                 case REJECTED, FAILED -> gated(report, file, check, DeidOutcome.REJECTED, new Decided(file, ImportOutcome.REJECTED, decision.reason()));
@@ -170,6 +190,13 @@ public final class ImportPipeline {
             return gated(report, file, null, DeidOutcome.FAILED, error(file, "cannot read: " + oneLine(e)));
         } catch (RuntimeException e) {
             return gated(report, file, null, DeidOutcome.FAILED, error(file, "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e)));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // A hostile file (deeply nested sequences, a huge declared length) can exhaust a parser's
+            // stack or heap. Both are thrown in this worker's own call, and unwinding it frees what
+            // the parse allocated, so the file is one error and the batch carries on. Other Errors
+            // (linkage, assertion) are bugs and still abort the import.
+            return gated(report, file, null, DeidOutcome.FAILED,
+                    error(file, "cannot be read safely: " + e.getClass().getSimpleName() + " while parsing (hostile or corrupt file?)"));
         }
     }
 
@@ -203,11 +230,22 @@ public final class ImportPipeline {
 
     private Prepared deidentify(Path file, DicomFile original, String sourceSha, DeidCheck originalCheck, DeidReport report) throws IOException, DicomReadException {
         DeidentifiedCopy copy = gate.deidentify(file, original.dataset(), workspace.deidentifiedDir());
+        pending.add(copy.file());
+        try {
+            return placeable(file, original, sourceSha, originalCheck, report, copy);
+        } catch (IOException | DicomReadException | RuntimeException | Error e) {
+            discard(copy.file());
+            throw e;
+        }
+    }
+
+    private Prepared placeable(Path file, DicomFile original, String sourceSha, DeidCheck originalCheck, DeidReport report,
+                               DeidentifiedCopy copy) throws IOException, DicomReadException {
         DicomFile dicom = reader.openHeader(copy.file());
         DeidCheck check = gate.check(dicom.dataset());
         if (!check.clean()) {
             // Never catalogue (or leave behind) a copy the gate itself does not accept.
-            Files.deleteIfExists(copy.file());
+            discard(copy.file());
             return gated(report, file, originalCheck, DeidOutcome.FAILED, error(file, "de-identified copy still not clean: " + check.summary()));
         }
         // Hierarchy and UIDs come from the copy; the subgroup attributes (sex, age, keyed site,
@@ -219,7 +257,18 @@ public final class ImportPipeline {
         long size = Files.size(copy.file());
         String sha = ContentHash.sha256(copy.file());
         return gated(report, file, originalCheck, DeidOutcome.DEIDENTIFIED,
-                new Ready(file, records, new CataloguedInstance(records.instance(), copy.file(), size, sha, sourceSha), ImportOutcome.DEIDENTIFIED));
+                new Ready(file, records, new CataloguedInstance(records.instance(), copy.target(), size, sha, sourceSha),
+                        ImportOutcome.DEIDENTIFIED, copy.file()));
+    }
+
+    /** Deletes a pending de-identified copy (best effort: a leftover is removed at the end of the run). */
+    private void discard(Path pendingCopy) {
+        try {
+            Files.deleteIfExists(pendingCopy);
+            pending.remove(pendingCopy);
+        } catch (IOException e) {
+            // Left in the set: run() tries again when it finishes.
+        }
     }
 
     private static Decided error(Path file, String reason) {
@@ -235,12 +284,14 @@ public final class ImportPipeline {
     private static final class Writer {
         private final Catalog catalog;
         private final long importId;
+        private final Set<Path> pending;
         final Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
         final List<ImportReport.FileError> errors = new ArrayList<>();
 
-        Writer(Catalog catalog, long importId) {
+        Writer(Catalog catalog, long importId, Set<Path> pending) {
             this.catalog = catalog;
             this.importId = importId;
+            this.pending = pending;
         }
 
         void write(List<Prepared> batch) {
@@ -269,12 +320,62 @@ public final class ImportPipeline {
             String sop = r.entry().sopInstanceUid();
             var existing = catalog.instances().contentHash(sop);
             if (existing.isPresent()) {
+                drop(r.pending());
                 return existing.get().equals(r.entry().contentSha256())
                         ? new Decided(r.file(), ImportOutcome.DUPLICATE, null)
                         : new Decided(r.file(), ImportOutcome.ERROR, "SOP Instance UID " + sop + " already catalogued with different content");
             }
+            if (r.pending() != null) {
+                String refused = place(r.pending(), r.entry().file(), r.entry().contentSha256());
+                if (refused != null) {
+                    return new Decided(r.file(), ImportOutcome.ERROR, refused);
+                }
+            }
             catalog.instances().add(r.entry(), r.records().study(), r.records().series(), importId);
             return new Decided(r.file(), r.outcome(), null);
+        }
+
+        /**
+         * Moves a pending copy to its target without ever replacing a file: a hard link (atomic, fails
+         * when the target exists), else a move without REPLACE_EXISTING. A target already there with
+         * the same content (left by an import that crashed before committing) is reused.
+         *
+         * @return null when the copy is in place, else why it was refused (the pending file is deleted)
+         */
+        private String place(Path pendingCopy, Path target, String sha) {
+            try {
+                try {
+                    Files.createLink(target, pendingCopy);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw e;
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                    Files.move(pendingCopy, target); // no REPLACE_EXISTING: fails when the target exists
+                }
+                return null;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                try {
+                    return ContentHash.sha256(target).equals(sha) ? null
+                            : target + " already exists with different content; not replaced";
+                } catch (IOException io) {
+                    return target + " already exists and cannot be read: " + oneLine(io);
+                }
+            } catch (IOException e) {
+                return "cannot write de-identified copy " + target + ": " + oneLine(e);
+            } finally {
+                drop(pendingCopy);
+            }
+        }
+
+        private void drop(Path pendingCopy) {
+            if (pendingCopy == null) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(pendingCopy);
+                pending.remove(pendingCopy);
+            } catch (IOException e) {
+                // Left in the set: run() tries again when it finishes.
+            }
         }
     }
 

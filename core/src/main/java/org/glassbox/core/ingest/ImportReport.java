@@ -15,8 +15,10 @@ import org.glassbox.core.deid.DeidReport;
  * @param studies  studies in the catalog after the import
  * @param deid     the de-identification gate's report: outcome and reason counts (files whose
  *                 content was already catalogued never reach the gate and are not in it)
+ * @param emptyFolders folder arguments in which the walk found nothing to import
  */
-public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, List<FileError> errors, int studies, DeidReport deid) {
+public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, List<FileError> errors, int studies, DeidReport deid,
+                           List<java.nio.file.Path> emptyFolders) {
 
     /** A file that was refused or failed, and why (one line, never an identifying value). */
     public record FileError(String file, String reason) {
@@ -29,6 +31,7 @@ public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, Li
         }
         counts = Map.copyOf(all);
         errors = List.copyOf(errors);
+        emptyFolders = List.copyOf(emptyFolders);
     }
 
     public int count(ImportOutcome outcome) {

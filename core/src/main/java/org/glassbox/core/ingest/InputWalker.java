@@ -1,12 +1,15 @@
 package org.glassbox.core.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +23,12 @@ import org.glassbox.core.dicom.DicomReader;
  *
  * <ul>
  *   <li>A file named on the command line is always tried, whatever its name.</li>
- *   <li>A folder is walked recursively in name order; hidden entries and files whose extension
+ *   <li>A folder is walked recursively in name order, following symbolic links (loops are detected
+ *       and not re-entered; a broken link is a problem); hidden entries and files whose extension
  *       says they are not DICOM (the generator's {@code truth.csv}, {@code .npy} masks, …) are
- *       skipped.</li>
- *   <li>A file named {@code DICOMDIR} (PS3.10 7.2) contributes the files it references, not itself.</li>
+ *       skipped. A folder argument that yields nothing is listed in {@link Inputs#emptyFolders()}.</li>
+ *   <li>A file named {@code DICOMDIR} (PS3.10 7.2) contributes the files it references, not itself;
+ *       a referenced file that does not exist is a problem "referenced by DICOMDIR … but missing".</li>
  * </ul>
  * Problems (a missing path, an unreadable DICOMDIR) become {@link Problem}s; the walk carries on.
  */
@@ -36,11 +41,15 @@ public final class InputWalker {
     public record Problem(Path file, String reason) {
     }
 
-    /** The files to import, and problems met while listing them. */
-    public record Inputs(List<Path> files, List<Problem> problems) {
+    /**
+     * The files to import, problems met while listing them, and folder arguments in which the walk
+     * found nothing to import (so the caller can say so rather than succeed silently).
+     */
+    public record Inputs(List<Path> files, List<Problem> problems, List<Path> emptyFolders) {
         public Inputs {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
+            emptyFolders = List.copyOf(emptyFolders);
         }
     }
 
@@ -53,22 +62,29 @@ public final class InputWalker {
     public Inputs walk(List<Path> arguments) {
         Set<Path> files = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
+        List<Path> empty = new ArrayList<>();
         for (Path arg : arguments) {
             if (Files.isDirectory(arg)) {
+                int before = files.size() + problems.size();
                 walkFolder(arg, files, problems);
+                if (files.size() + problems.size() == before) {
+                    empty.add(arg);
+                }
             } else if (Files.isRegularFile(arg)) {
                 addFile(arg, files, problems);
             } else {
                 problems.add(new Problem(arg, Files.exists(arg) ? "not a regular file or folder" : "no such file or folder"));
             }
         }
-        return new Inputs(new ArrayList<>(files), problems);
+        return new Inputs(new ArrayList<>(files), problems, empty);
     }
 
     private void walkFolder(Path folder, Set<Path> files, List<Problem> problems) {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            // Symbolic links are followed (a folder of links into an archive is common); the walk
+            // detects loops (FileSystemLoopException) and each file is listed once by its real path.
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -76,14 +92,23 @@ public final class InputWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !isHidden(file) && !NOT_DICOM.contains(extension(file))) {
+                    if (isHidden(file) || NOT_DICOM.contains(extension(file))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
                         found.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        // With FOLLOW_LINKS a link is only reported as a link when its target is missing.
+                        problems.add(new Problem(file, "broken symbolic link (its target does not exist)"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (e instanceof FileSystemLoopException) {
+                        return FileVisitResult.CONTINUE; // a link back to an ancestor: its files are listed already
+                    }
                     problems.add(new Problem(file, "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
@@ -101,7 +126,11 @@ public final class InputWalker {
         if (file.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
             try {
                 for (Path referenced : reader.listDicomDir(file)) {
-                    files.add(normal(referenced));
+                    if (Files.isRegularFile(referenced)) {
+                        files.add(normal(referenced));
+                    } else {
+                        problems.add(new Problem(normal(referenced), "referenced by DICOMDIR " + file + " but missing"));
+                    }
                 }
             } catch (DicomReadException e) {
                 problems.add(new Problem(file, e.reason()));

@@ -19,13 +19,20 @@ import org.glassbox.core.model.SubgroupAttributes;
  * (C.7.2.2), General Series (C.7.3.1), General Equipment (C.7.5.1), SOP Common (C.12.1) and Image
  * Pixel (C.7.6.3) modules; DX/CR View Position (C.8.11.5) and Body Part Examined.
  *
- * <p>The site is the workspace's keyed hash of InstitutionName: the name itself is never kept.
+ * <p>The site is the workspace's keyed hash of InstitutionName: the name itself is never kept. Nor is
+ * the Patient ID: the patient key catalogued is the keyed hash of Issuer of Patient ID + Patient ID
+ * ({@link #patientKey}), so a file that falsely declares itself de-identified cannot put a real
+ * medical record number into the catalog. For a file de-identified by GlassBox this is a keyed hash
+ * of a pseudonym: still stable within the workspace.
  */
 public final class RecordExtractor {
     /** Keyed-hash domain of site keys. */
     public static final String SITE_DOMAIN = "site";
     /** Keyed-hash domain of the pseudonyms given to studies without a Patient ID. */
     public static final String ANONYMOUS_PATIENT_DOMAIN = "anonymous-patient";
+    /** Keyed-hash domain of patient keys (issuer + Patient ID). */
+    public static final String PATIENT_DOMAIN = "patient-key";
+    static final int ISSUER_OF_PATIENT_ID = 0x00100021;
     /** Hex characters kept of a keyed hash: 16 bytes, collisions negligible for any cohort size. */
     static final int KEY_BYTES = 16;
 
@@ -53,8 +60,7 @@ public final class RecordExtractor {
             throw new DicomReadException(file.path(), "invalid image pixel module: " + e.getMessage(), e);
         }
         String studyDate = ds.string(DicomTags.StudyDate);
-        String patientId = ds.string(DicomTags.PatientID);
-        String pseudonym = patientId != null ? patientId : "anon-" + keyedHash.hex(ANONYMOUS_PATIENT_DOMAIN, studyUid, 8);
+        String pseudonym = patientKey(ds.string(ISSUER_OF_PATIENT_ID), ds.string(DicomTags.PatientID), studyUid);
         String modality = ds.string(DicomTags.Modality);
 
         Study study = new Study(studyUid, pseudonym, PatientAge.parseDate(studyDate), ds.string(DicomTags.StudyDescription));
@@ -71,6 +77,18 @@ public final class RecordExtractor {
         Instance instance = new Instance(sopUid, ds.string(DicomTags.SOPClassUID), seriesUid, studyUid, file.transferSyntaxUid(),
                 ds.integer(DicomTags.InstanceNumber, 0), pixels, attributes);
         return new InstanceRecords(study, series, instance);
+    }
+
+    /**
+     * The catalog's patient key: "P" + the keyed hash (32 hex digits) of issuer + NUL + Patient ID;
+     * without a Patient ID, "anon-" + a keyed hash of the Study Instance UID (the study is its own
+     * patient). Never the Patient ID itself.
+     */
+    public String patientKey(String issuer, String patientId, String studyUid) {
+        if (patientId == null) {
+            return "anon-" + keyedHash.hex(ANONYMOUS_PATIENT_DOMAIN, studyUid, 8);
+        }
+        return "P" + keyedHash.hex(PATIENT_DOMAIN, (issuer == null ? "" : issuer.strip()) + "\u0000" + patientId.strip(), KEY_BYTES);
     }
 
     /** Keyed hash of an institution name (trimmed, case kept), or null when there is none. */

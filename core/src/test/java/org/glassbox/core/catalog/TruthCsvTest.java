@@ -80,4 +80,46 @@ class TruthCsvTest {
             assertThat(c.truth().countCatalogued(t.records())).isZero();
         }
     }
+
+    @Test
+    void identifierColumnsAreRefusedNamingTheColumn() throws IOException {
+        for (String column : List.of("name", "patient_name", "Patient Name", "MRN", "birth_date", "DOB", "address", "phone", "email",
+                "accession_number", "other_patient_ids")) {
+            assertRefused("sop_instance_uid,nodule," + column + "\n1.2,1,x\n", "column '" + column + "' names a direct identifier");
+        }
+    }
+
+    @Test
+    void labelsArePrefixedOrBinaryButNeverKnownAttributesAndBlankIsUnknown() throws Exception {
+        TruthCsv.Table t = TruthCsv.read(csv("""
+                sop_instance_uid,truth_rare,nodule,shortcut,split,sex
+                1.2.1,,1,1,0,F
+                1.2.2,1,,0,1,M
+                1.2.3,,0,1,1,F
+                """));
+        assertThat(t.labelNames()).containsExactly("rare", "nodule");
+        assertThat(t.attributeNames()).containsExactly("shortcut", "split", "sex");
+        assertThat(t.records().get(0).labels()).containsEntry("rare", null).containsEntry("nodule", true);
+        assertThat(t.records().get(1).labels()).containsEntry("rare", true).containsEntry("nodule", null);
+        assertThat(t.records().get(0).attributes()).doesNotContainKeys("rare", "nodule", "truth_rare");
+        assertRefused("sop_instance_uid,truth_x\n1.2,maybe\n", "line 2: label column 'truth_x' holds 'maybe'");
+        try (Catalog c = Catalog.open(tmp.resolve("catalog.sqlite"))) {
+            c.inTransaction(() -> {
+                c.truth().put(List.of(new TruthRecord("1.2.2", Map.of("nodule", true), Map.of())));
+                c.truth().put(t.records());
+                return null;
+            });
+            // Unknown stays unknown: no row, and an earlier value for it is gone.
+            assertThat(c.truth().find("1.2.2").orElseThrow().labels()).containsOnlyKeys("rare");
+        }
+    }
+
+    @Test
+    void siteAndPatientIdAreStoredPseudonymized() throws Exception {
+        TruthCsv.Table t = TruthCsv.read(csv("sop_instance_uid,nodule,site,patient_id\n1.2.1,1,St Elsewhere Hospital,MRN1\n1.2.2,0,,MRN2\n"));
+        TruthCsv.Table safe = t.pseudonymized(v -> "site:" + v.length(), v -> "pat:" + v.length());
+        assertThat(safe.records().get(0).attributes()).containsEntry("site", "site:21").containsEntry("patient_id", "pat:4");
+        assertThat(safe.records().get(1).attributes()).containsEntry("site", "");
+        assertThat(safe.records().get(0).labels()).isEqualTo(t.records().get(0).labels());
+    }
 }

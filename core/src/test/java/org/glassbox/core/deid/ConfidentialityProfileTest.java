@@ -50,6 +50,22 @@ class ConfidentialityProfileTest {
         assertThat(profile.rule(DicomTags.Manufacturer)).isEmpty();
     }
 
+    /** Spot checks of a review: every U row is kept by Retain UIDs; option columns only hold changes. */
+    @Test
+    void reviewedRows() {
+        ConfidentialityProfile t = ConfidentialityProfile.standard();
+        assertThat(t.rule(0x0040A124).orElseThrow().optionAction(ProfileOption.RETAIN_UIDS)).contains("K");
+        assertThat(t.rules().stream().filter(ProfileRule::isUid).filter(r -> r.optionAction(ProfileOption.RETAIN_UIDS).isEmpty())
+                .map(ProfileRule::keyword)).as("U rows without K under Retain UIDs").containsOnly("DigitalSignatureUID");
+        ProfileRule refPatient = t.rule(0x00081120).orElseThrow();
+        assertThat(refPatient.basic()).isEqualTo("X");
+        assertThat(refPatient.optionActions()).isEmpty();
+        assertThat(t.rule(0x00100024).orElseThrow().basic()).isEqualTo("X");
+        ProfileRule content = t.rule(0x0040A730).orElseThrow();
+        assertThat(content.basic()).isEqualTo("D"); // DICOM 2024 (earlier editions: X)
+        assertThat(content.optionAction(ProfileOption.CLEAN_STRUCTURED_CONTENT)).contains("C");
+    }
+
     @Test
     void patternsAndPrivateRows() {
         assertThat(rule(0x50021234).keyword()).isEqualTo("CurveData");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.glassbox.core.crypto.KeyedHash;
 import org.glassbox.core.dicom.DicomDataset;
+import org.glassbox.core.dicom.DicomElement;
 import org.glassbox.core.dicom.DicomRewriter;
 import org.glassbox.core.dicom.DicomTags;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,26 @@ class ProfileDeidGateTest {
         assertThat(s1.string(0x0008002A)).isEqualTo(Pseudonymizer.shiftDate("20200110101512.5", (int) shift));
         assertThat(s1.string(DicomTags.StudyTime)).isEqualTo("101500");
         assertThat(s1.string(DicomTags.PatientBirthDate)).isNull();
+    }
+
+    /** Under 113107 every DA and DT at any depth moves by the same offset; TM stays. */
+    @Test
+    void everyDateIsShiftedUnderModifiedDatesAtAnyDepth() {
+        DicomDataset in = Fixtures.identified("PAT-001", "1.5", "1.5.1", "1.5.1.1", "20200110").toBuilder()
+                .put(0x00080012, "DA", "20200111")          // InstanceCreationDate: not in the table
+                .put(0x00080013, "TM", "101500")            // InstanceCreationTime
+                .put(0x0018700C, "DA", "20191231")          // DateOfLastDetectorCalibration
+                .put(DicomElement.sequence(0x0040A073, List.of(DicomDataset.builder()
+                        .put(0x0040A030, "DT", "20200112093000").build())))
+                .build();
+        DicomDataset out = deidentify(in, KEY);
+        long shift = days("20200110", out.string(DicomTags.StudyDate));
+        assertThat(out.string(0x00080012)).isEqualTo(Pseudonymizer.shiftDate("20200111", (int) shift));
+        assertThat(out.string(0x0018700C)).isEqualTo(Pseudonymizer.shiftDate("20191231", (int) shift));
+        assertThat(out.get(0x0040A073).orElseThrow().items().get(0).string(0x0040A030))
+                .isEqualTo(Pseudonymizer.shiftDate("20200112093000", (int) shift));
+        assertThat(out.string(0x00080013)).isEqualTo("101500");
+        assertThat(new DeidChecker().check(out).clean()).as(new DeidChecker().check(out).summary()).isTrue();
     }
 
     @Test

@@ -205,7 +205,8 @@ class ImportPipelineTest {
             assertThat(ci.sopInstanceUid()).startsWith("2.25.");
             assertThat(ci.file().getParent()).isEqualTo(ws.deidentifiedDir());
             assertThat(ci.sourceSha256()).isEqualTo(ContentHash.sha256(f));
-            assertThat(c.studies().all().get(0).patientPseudonym()).startsWith("GB");
+            // The catalog holds a keyed hash of the copy's pseudonym, never a Patient ID as written.
+            assertThat(c.studies().all().get(0).patientPseudonym()).startsWith("P").doesNotStartWith("GB").hasSize(33);
         }
         ImportReport again = run(DeidPolicy.DEIDENTIFY, f);
         assertThat(again.count(ImportOutcome.DUPLICATE)).isEqualTo(1);
@@ -295,5 +296,126 @@ class ImportPipelineTest {
                     seen.add(done);
                 });
         assertThat(seen).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void theCatalogNeverStoresARawPatientId() throws IOException, SQLException {
+        Map<Integer, String> m = FakeDicom.instance("1.9.mrn", "1.8.mrn", "1.7.mrn");
+        m.put(DicomTags.PatientID, "MRN12345");
+        FakeDicom.write(in.resolve("mrn.dcm"), m);
+        Map<Integer, String> other = FakeDicom.instance("1.9.mrn2", "1.8.mrn2", "1.7.mrn2");
+        other.put(DicomTags.PatientID, "MRN12345");
+        FakeDicom.write(in.resolve("mrn2.dcm"), other);
+        assertThat(run(DeidPolicy.REJECT, in).count(ImportOutcome.IMPORTED)).isEqualTo(2);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.catalogFile());
+             Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT pseudonym FROM patients")) {
+            List<String> keys = new ArrayList<>();
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            // One patient (same issuer + ID), keyed: stable within the workspace, never the ID itself.
+            assertThat(keys).singleElement().satisfies(k -> assertThat(k).doesNotContain("MRN12345").startsWith("P").hasSize(33));
+            assertThat(keys.get(0)).isEqualTo(new RecordExtractor(ws.keyedHash()).patientKey(null, "MRN12345", "x"));
+        }
+    }
+
+    @Test
+    void aConflictingDeidentifiedCopyNeverOverwritesTheCataloguedOneAndLeavesNothingBehind() throws IOException {
+        Path first = identifying("a.dcm", "1.9.same");
+        assertThat(run(DeidPolicy.DEIDENTIFY, first).count(ImportOutcome.DEIDENTIFIED)).isEqualTo(1);
+        Path copy;
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            copy = c.instances().all().get(0).file();
+        }
+        byte[] catalogued = Files.readAllBytes(copy);
+
+        // Same SOP Instance UID (so the same replacement UID and target name), different content.
+        Map<Integer, String> m = FakeDicom.instance("1.9.same", "1.8.x", "1.7.x");
+        m.put(DicomTags.PatientName, "Doe^Jane");
+        m.put(DicomTags.StudyDate, "20210101");
+        Path second = FakeDicom.write(in.resolve("b.dcm"), m);
+        ImportReport r = run(DeidPolicy.DEIDENTIFY, second);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(1);
+        assertThat(r.errors().get(0).reason()).contains("already catalogued with different content");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(catalogued);
+        try (var files = Files.list(ws.deidentifiedDir())) {
+            assertThat(files.toList()).containsExactly(copy);
+        }
+    }
+
+    @Test
+    void anExistingFileAtTheTargetIsNeverReplaced() throws IOException {
+        Path f = identifying("a.dcm", "1.9.orphan");
+        // A stranger's file where the copy would go (e.g. left by hand): the import refuses to replace it.
+        ImportReport probe = new ImportPipeline(new FakeDicom(), new FakeDeidGate(), Workspace.open(tmp.resolve("probe")),
+                ImportOptions.defaults(DeidPolicy.DEIDENTIFY)).run(List.of(f), ImportProgress.NONE);
+        assertThat(probe.count(ImportOutcome.DEIDENTIFIED)).isEqualTo(1);
+        String name;
+        try (var files = Files.list(tmp.resolve("probe").resolve("deidentified"))) {
+            name = files.toList().get(0).getFileName().toString();
+        }
+        Path squatter = Files.writeString(ws.deidentifiedDir().resolve(name), "someone else's file");
+        ImportReport r = run(DeidPolicy.DEIDENTIFY, f);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(1);
+        assertThat(r.errors().get(0).reason()).contains("already exists with different content");
+        assertThat(Files.readString(squatter)).isEqualTo("someone else's file");
+        try (var files = Files.list(ws.deidentifiedDir())) {
+            assertThat(files.toList()).containsExactly(squatter);
+        }
+    }
+
+    /** A parser that blows its stack or heap on hostile files, as a real one may on deep nesting. */
+    private static final class HostileReader implements org.glassbox.core.dicom.DicomReader {
+        private final FakeDicom fake = new FakeDicom();
+
+        @Override
+        public org.glassbox.core.dicom.DicomFile open(Path file) throws org.glassbox.core.dicom.DicomReadException {
+            return openHeader(file);
+        }
+
+        @Override
+        public org.glassbox.core.dicom.DicomFile openHeader(Path file) throws org.glassbox.core.dicom.DicomReadException {
+            String name = file.getFileName().toString();
+            if (name.startsWith("deep")) {
+                throw new StackOverflowError();
+            }
+            if (name.startsWith("huge")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return fake.openHeader(file);
+        }
+
+        @Override
+        public List<Path> listDicomDir(Path dicomdir) throws org.glassbox.core.dicom.DicomReadException {
+            return fake.listDicomDir(dicomdir);
+        }
+    }
+
+    @Test
+    void aFileThatExhaustsTheParsersStackOrHeapIsOneErrorAndTheBatchCarriesOn() throws IOException {
+        cohort(1, 2);
+        FakeDicom.write(in.resolve("deep.dcm"), FakeDicom.instance("1.9.deep", "1.8.d", "1.7.d"));
+        FakeDicom.write(in.resolve("huge.dcm"), FakeDicom.instance("1.9.huge", "1.8.h", "1.7.h"));
+        ImportReport r = new ImportPipeline(new HostileReader(), new FakeDeidGate(), ws, ImportOptions.defaults(DeidPolicy.REJECT))
+                .run(List.of(in), ImportProgress.NONE);
+        assertThat(r.count(ImportOutcome.IMPORTED)).isEqualTo(2);
+        assertThat(r.count(ImportOutcome.ERROR)).isEqualTo(2);
+        assertThat(r.errors()).extracting(ImportReport.FileError::reason)
+                .allSatisfy(reason -> assertThat(reason).startsWith("cannot be read safely: "))
+                .anySatisfy(reason -> assertThat(reason).contains("StackOverflowError"))
+                .anySatisfy(reason -> assertThat(reason).contains("OutOfMemoryError"));
+    }
+
+    @Test
+    void theGatesReasonCountsAreKeptInTheImportLog() throws IOException {
+        identifying("a.dcm", "1.9.a");
+        identifying("b.dcm", "1.9.b");
+        cohort(1, 1);
+        ImportReport r = run(DeidPolicy.REJECT, in);
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            assertThat(c.importLog().deidReasons(r.importId())).isEqualTo(Map.of("PatientName present and non-empty", 2));
+            assertThat(c.importLog().deidOutcomes(r.importId())).containsEntry("REJECTED", 2).containsEntry("ACCEPTED", 1);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -58,10 +57,9 @@ public final class FakeDeidGate implements DeidGate {
         }
         Files.createDirectories(targetDir);
         Path target = targetDir.resolve(newSop + ".dcm");
-        Path tmp = Files.createTempFile(targetDir, ".deid", ".tmp");
+        Path tmp = Files.createTempFile(targetDir, ".deid", ".pending");
         Files.writeString(tmp, out, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new DeidentifiedCopy(target, newSop, pseudonym);
+        return new DeidentifiedCopy(tmp, target, newSop, pseudonym);
     }
 
     private static byte[] sha(String s) {
