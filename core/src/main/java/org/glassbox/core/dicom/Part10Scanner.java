@@ -109,7 +109,7 @@ final class Part10Scanner {
             pos = 0;
         }
         data.order(syntax.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        PixelDataLocation pixels = new Walker(file, data, syntax).dataSet(pos, data.limit(), 0, true);
+        PixelDataLocation pixels = new Walker(file, data, syntax).topLevel(pos);
         return new Layout(preamble, (int) (metaEnd - metaStart), metaEnd, syntax, buf, data, pos, pixels);
     }
 
@@ -187,16 +187,28 @@ final class Part10Scanner {
         return new String(bytes, StandardCharsets.US_ASCII).replace("\0", "").trim();
     }
 
-    /** Recursive walk of one data set encoding (explicit/implicit, byte order set on the buffer). */
+    /**
+     * Recursive walk of one data set encoding (explicit/implicit, byte order set on the buffer).
+     * One element loop serves every data set: the top level, defined-length items and
+     * undefined-length items (ended by an item delimiter). Every sequence level passes through
+     * {@link #checkDepth}, so the recursion is bounded by {@link #MAX_DEPTH} whatever the lengths.
+     */
     private static final class Walker {
         private final Path file;
         private final ByteBuffer buf;
         private final TransferSyntaxes.Syntax syntax;
+        private PixelDataLocation pixelData;
 
         Walker(Path file, ByteBuffer buf, TransferSyntaxes.Syntax syntax) {
             this.file = file;
             this.buf = buf;
             this.syntax = syntax;
+        }
+
+        /** Walks the top-level data set from {@code pos}; returns the Pixel Data location or null. */
+        PixelDataLocation topLevel(long pos) throws DicomReadException {
+            elements(pos, buf.limit(), false, 0);
+            return pixelData;
         }
 
         private int tag(long pos) {
@@ -214,64 +226,77 @@ final class Part10Scanner {
                     + declared + " bytes but only " + Math.max(0, end - pos) + " remain (truncated file or bad length)");
         }
 
-        /**
-         * Walks elements in [pos, end) (end = -1 for "until item delimiter"). At top level returns the
-         * Pixel Data location and stops there.
-         */
-        PixelDataLocation dataSet(long pos, long end, int depth, boolean topLevel) throws DicomReadException {
+        private void checkDepth(int depth) throws DicomReadException {
             if (depth > MAX_DEPTH) {
                 throw new DicomReadException(file, "sequences nested deeper than " + MAX_DEPTH + " levels");
             }
-            long limit = buf.limit();
-            while (pos < end) {
-                if (pos + 8 > limit) {
-                    if (topLevel && limit - pos < 8 && allZero(pos, limit)) {
-                        return null; // trailing padding bytes
+        }
+
+        /**
+         * Walks the elements of one data set starting at {@code pos}.
+         *
+         * @param end       offset the data set must not pass: its end when {@code delimited} is false,
+         *                  otherwise the end of the enclosing value (or of the buffer)
+         * @param delimited true for an undefined-length item, which ends with an item delimiter
+         * @param depth     number of enclosing sequences; 0 is the top level, where the walk stops
+         *                  at Pixel Data and records it
+         * @return the offset just past the data set (past its item delimiter when delimited)
+         */
+        private long elements(long pos, long end, boolean delimited, int depth) throws DicomReadException {
+            boolean top = depth == 0;
+            while (delimited || pos < end) {
+                if (pos + 8 > end) {
+                    if (top && allZero(pos, end)) {
+                        return end; // trailing padding bytes
                     }
-                    throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
+                    throw new DicomReadException(file, (delimited ? "truncated inside a sequence item" : "truncated: incomplete element header")
+                            + " at offset " + pos);
                 }
                 int tag = tag(pos);
-                if (tag == ITEM_DELIMITER && !topLevel) {
-                    return null;
+                if (tag == ITEM_DELIMITER && !top) {
+                    // Ends an undefined-length item; tolerated at the end of a defined-length one.
+                    return delimited ? pos + 8 : end;
                 }
-                String vr;
-                long headerLen;
+                String vr = null;
+                long headerLen = 8;
                 long len;
                 if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
                     vr = vrAt(file, buf, pos);
                     if (LONG_VRS.contains(vr)) {
-                        if (pos + 12 > limit) {
+                        if (pos + 12 > end) {
                             throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
                         }
                         headerLen = 12;
                         len = uint32(pos + 8);
                     } else {
-                        headerLen = 8;
                         len = buf.getShort((int) pos + 6) & 0xFFFF;
                     }
                 } else {
-                    vr = null;
-                    headerLen = 8;
                     len = uint32(pos + 4);
                 }
                 long valuePos = pos + headerLen;
-                if (topLevel && tag == DicomTags.PixelData) {
-                    return pixelData(pos, valuePos, len, end);
-                }
-                if (len == UNDEFINED) {
+                if (tag == DicomTags.PixelData && (top || len == UNDEFINED)) {
+                    // Encapsulated Pixel Data may also sit in an Icon Image Sequence item (PS3.5 A.4).
+                    PixelDataLocation location = pixelData(pos, valuePos, len, end);
+                    if (top) {
+                        pixelData = location;
+                        return location.valueEnd();
+                    }
+                    pos = location.valueEnd();
+                } else if (len == UNDEFINED) {
                     // A sequence (SQ, UN or implicit) of items ending with a sequence delimiter.
-                    pos = sequence(valuePos, depth);
-                    continue;
+                    pos = sequence(valuePos, end, depth + 1);
+                } else {
+                    if (valuePos + len > end) {
+                        throw truncated(tag, pos, len, end - headerLen);
+                    }
+                    if ("SQ".equals(vr)) {
+                        sequenceDefined(valuePos, valuePos + len, depth + 1);
+                    }
+                    pos = valuePos + len;
                 }
-                if (valuePos + len > limit || valuePos + len > end) {
-                    throw truncated(tag, pos, len, Math.min(limit, end) - headerLen);
-                }
-                if ("SQ".equals(vr)) {
-                    sequenceDefined(valuePos, valuePos + len, depth);
-                }
-                pos = valuePos + len;
             }
-            return null;
+            return pos;
         }
 
         private boolean allZero(long from, long to) {
@@ -283,26 +308,27 @@ final class Part10Scanner {
             return true;
         }
 
-        /** Items of an undefined-length sequence; returns the offset after the sequence delimiter. */
-        private long sequence(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
+        /** Items of an undefined-length sequence within [pos, end); returns the offset after its delimiter. */
+        private long sequence(long pos, long end, int depth) throws DicomReadException {
+            checkDepth(depth);
             while (true) {
-                if (pos + 8 > limit) {
+                if (pos + 8 > end) {
                     throw new DicomReadException(file, "truncated inside a sequence at offset " + pos);
                 }
                 int tag = tag(pos);
-                long len = uint32(pos + 4);
                 if (tag == SEQUENCE_DELIMITER) {
                     return pos + 8;
                 }
                 if (tag != ITEM) {
                     throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
                 }
-                pos = item(pos + 8, len, depth);
+                pos = item(pos + 8, uint32(pos + 4), end, depth);
             }
         }
 
+        /** Items of a defined-length sequence occupying exactly [pos, end). */
         private void sequenceDefined(long pos, long end, int depth) throws DicomReadException {
+            checkDepth(depth);
             while (pos < end) {
                 if (pos + 8 > end) {
                     throw new DicomReadException(file, "truncated sequence item header at offset " + pos);
@@ -311,73 +337,21 @@ final class Part10Scanner {
                 if (tag != ITEM) {
                     throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
                 }
-                pos = item(pos + 8, uint32(pos + 4), depth);
-                if (pos > end) {
-                    throw new DicomReadException(file, "sequence item overruns its sequence at offset " + pos);
-                }
+                pos = item(pos + 8, uint32(pos + 4), end, depth);
             }
         }
 
-        private long item(long pos, long len, int depth) throws DicomReadException {
+        /** One item's data set starting at {@code pos}, which must end by {@code end}; returns the offset after it. */
+        private long item(long pos, long len, long end, int depth) throws DicomReadException {
             if (len == UNDEFINED) {
-                // Walk until the item delimiter; dataSet returns on it, so find where it stopped.
-                return itemUndefined(pos, depth);
+                return elements(pos, end, true, depth);
             }
-            if (pos + len > buf.limit()) {
-                throw truncated(ITEM, pos - 8, len, buf.limit() - pos);
+            if (pos + len > end) {
+                throw new DicomReadException(file, "sequence item at offset " + (pos - 8) + " declares " + len + " bytes but only "
+                        + Math.max(0, end - pos) + " remain in its sequence or file (truncated file or bad length)");
             }
-            dataSet(pos, pos + len, depth + 1, false);
+            elements(pos, pos + len, false, depth);
             return pos + len;
-        }
-
-        private long itemUndefined(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
-            // Re-implements the element loop to learn where the item delimiter is.
-            while (true) {
-                if (pos + 8 > limit) {
-                    throw new DicomReadException(file, "truncated inside a sequence item at offset " + pos);
-                }
-                int tag = tag(pos);
-                if (tag == ITEM_DELIMITER) {
-                    return pos + 8;
-                }
-                long next = nextElement(pos, depth);
-                pos = next;
-            }
-        }
-
-        /** Offset after the element at {@code pos} (validating nested content). */
-        private long nextElement(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
-            int tag = tag(pos);
-            String vr = null;
-            long headerLen = 8;
-            long len;
-            if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
-                vr = vrAt(file, buf, pos);
-                if (LONG_VRS.contains(vr)) {
-                    if (pos + 12 > limit) {
-                        throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
-                    }
-                    headerLen = 12;
-                    len = uint32(pos + 8);
-                } else {
-                    len = buf.getShort((int) pos + 6) & 0xFFFF;
-                }
-            } else {
-                len = uint32(pos + 4);
-            }
-            long valuePos = pos + headerLen;
-            if (len == UNDEFINED) {
-                return sequence(valuePos, depth + 1);
-            }
-            if (valuePos + len > limit) {
-                throw truncated(tag, pos, len, limit - valuePos);
-            }
-            if ("SQ".equals(vr)) {
-                sequenceDefined(valuePos, valuePos + len, depth + 1);
-            }
-            return valuePos + len;
         }
 
         private PixelDataLocation pixelData(long elementPos, long valuePos, long len, long end) throws DicomReadException {

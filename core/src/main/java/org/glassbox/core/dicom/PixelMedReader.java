@@ -36,6 +36,10 @@ final class PixelMedReader implements DicomReader {
 
     @Override
     public DicomFile openHeader(Path file) throws DicomReadException {
+        return ReadGuard.read(file, () -> scanAndParse(file));
+    }
+
+    private DicomFile scanAndParse(Path file) throws DicomReadException {
         if (!Files.isRegularFile(file)) {
             throw new DicomReadException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
@@ -80,6 +84,10 @@ final class PixelMedReader implements DicomReader {
 
     @Override
     public List<Path> listDicomDir(Path dicomdir) throws DicomReadException {
+        return ReadGuard.read(dicomdir, () -> referencedFiles(dicomdir));
+    }
+
+    private List<Path> referencedFiles(Path dicomdir) throws DicomReadException {
         DicomFile dir = openHeader(dicomdir);
         DicomElement records = dir.dataset().get(DirectoryRecordSequence)
                 .orElseThrow(() -> new DicomReadException(dicomdir, "not a DICOMDIR (no Directory Record Sequence (0004,1220))"));

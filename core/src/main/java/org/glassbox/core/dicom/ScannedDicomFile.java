@@ -75,11 +75,15 @@ final class ScannedDicomFile implements DicomFile {
 
     @Override
     public PixelDescription pixelDescription() throws DicomReadException {
-        return module().description();
+        return ReadGuard.read(path, () -> module().description());
     }
 
     @Override
     public FramePixels frame(int index) throws DicomReadException {
+        return ReadGuard.read(path, () -> decodeFrame(index));
+    }
+
+    private FramePixels decodeFrame(int index) throws DicomReadException {
         PixelModule.Module m = module();
         PixelDescription d = m.description();
         if (index < 0 || index >= d.frames()) {
