@@ -1,6 +1,5 @@
 package org.glassbox.core.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -32,11 +32,19 @@ final class Part10Scanner {
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int MAX_DEPTH = 32;
 
-    private final long maxInflatedBytes;
+    /**
+     * Bytes a deflated data set may inflate to beyond the end of its declared Pixel Data: room for
+     * trailing elements (padding, digital signatures) after the pixels.
+     */
+    static final long INFLATE_MARGIN = 1 << 20;
+    /** Largest Java byte array, the hard ceiling of an inflated data set. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** @param maxInflatedBytes cap on the size of an inflated deflate data set (bytes, &gt; 0) */
-    Part10Scanner(long maxInflatedBytes) {
-        this.maxInflatedBytes = maxInflatedBytes;
+    private final MemoryBudget budget;
+
+    /** @param budget heap one file may use; caps the inflated size of a deflated data set */
+    Part10Scanner(MemoryBudget budget) {
+        this.budget = budget;
     }
 
     /** Result of a scan. {@code data} holds the data set (inflated when deflated); offsets index it. */
@@ -113,6 +121,88 @@ final class Part10Scanner {
         return new Layout(preamble, (int) (metaEnd - metaStart), metaEnd, syntax, buf, data, pos, pixels);
     }
 
+    /**
+     * The Image Pixel Module values (PS3.3 C.7.6.3) found before Pixel Data in a prefix of an
+     * inflated data set; 0 for a value that is absent.
+     */
+    record DeclaredImage(long pixelDataValueOffset, int rows, int columns, int samplesPerPixel, int frames, int bitsAllocated) {
+
+        /** Samples in one frame, 0 when Rows, Columns or Samples per Pixel is missing. */
+        long frameSamples() {
+            return (long) rows * columns * Math.max(samplesPerPixel, 0);
+        }
+
+        /** Declared bytes of native Pixel Data for all frames (rounded up to whole bytes). */
+        long pixelBytes() {
+            return (frameSamples() * Math.max(frames, 1) * bitsAllocated + 7) / 8;
+        }
+
+        String shape() {
+            return rows + "x" + columns + (samplesPerPixel > 1 ? "x" + samplesPerPixel : "") + " " + bitsAllocated + "-bit"
+                    + (frames > 1 ? " x " + frames + " frames" : "");
+        }
+
+        /**
+         * Walks the top level of {@code prefix} (Explicit VR Little Endian, as every deflated data set
+         * is) up to Pixel Data; null when the prefix does not reach it yet or cannot be walked (the
+         * full walk reports damage once everything is inflated).
+         */
+        static DeclaredImage probe(Path file, ByteBuffer prefix) {
+            Walker walker = new Walker(file, prefix, TransferSyntaxes.lookup(TransferSyntaxes.EXPLICIT_LE));
+            int rows = 0;
+            int columns = 0;
+            int spp = 1;
+            int frames = 1;
+            int bitsAllocated = 0;
+            long pos = 0;
+            long end = prefix.limit();
+            try {
+                while (pos + 8 <= end) {
+                    int tag = tagAt(prefix, pos, false);
+                    String vr = vrAt(file, prefix, pos);
+                    boolean longVr = LONG_VRS.contains(vr);
+                    if (longVr && pos + 12 > end) {
+                        return null;
+                    }
+                    long len = longVr ? prefix.getInt((int) pos + 8) & 0xFFFFFFFFL : prefix.getShort((int) pos + 6) & 0xFFFF;
+                    long valuePos = pos + (longVr ? 12 : 8);
+                    if (tag == DicomTags.PixelData) {
+                        return new DeclaredImage(valuePos, rows, columns, spp, frames, bitsAllocated);
+                    }
+                    if (len == UNDEFINED) {
+                        pos = walker.sequence(valuePos, end, 1);
+                        continue;
+                    }
+                    if (valuePos + len > end) {
+                        return null;
+                    }
+                    int us = len >= 2 ? prefix.getShort((int) valuePos) & 0xFFFF : 0;
+                    switch (tag) {
+                        case DicomTags.Rows -> rows = us;
+                        case DicomTags.Columns -> columns = us;
+                        case DicomTags.SamplesPerPixel -> spp = us;
+                        case DicomTags.BitsAllocated -> bitsAllocated = us;
+                        case DicomTags.NumberOfFrames -> frames = parseFrames(ascii(prefix, valuePos, len));
+                        default -> {
+                        }
+                    }
+                    pos = valuePos + len;
+                }
+            } catch (DicomReadException | RuntimeException e) {
+                return null;
+            }
+            return null;
+        }
+
+        private static int parseFrames(String value) {
+            try {
+                return Math.max(1, Integer.parseInt(value.strip()));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+    }
+
     /** No meta information: PS3.5 A.1 default is implicit VR little endian; also accept explicit LE/BE. */
     private static TransferSyntaxes.Syntax guessSyntax(Path file, ByteBuffer buf, long pos) throws DicomReadException {
         long size = buf.limit();
@@ -135,25 +225,58 @@ final class Part10Scanner {
         return group == 0x0008 || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028 || group == 0x0004;
     }
 
+    /**
+     * Inflates a deflated data set (PS3.5 A.5) into one array, never past the memory budget nor
+     * past what the data set declares: once the inflated prefix reaches Pixel Data, the Image Pixel
+     * Module fixes the expected size (Pixel Data's offset + Rows x Columns x Samples x Frames x
+     * BitsAllocated/8 + {@link #INFLATE_MARGIN}), and that size plus the decoded frame
+     * ({@code int[]}) must fit the budget — checked before inflating further.
+     */
     private ByteBuffer inflate(Path file, ByteBuffer buf, long pos) throws DicomReadException {
         ByteBuffer in = buf.duplicate();
         in.position((int) pos);
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(in);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[65536];
+            long cap = Math.min(budget.bytes(), MAX_ARRAY);
+            String capReason = "the memory budget of " + MemoryBudget.mb(budget.bytes()) + " MB";
+            byte[] out = new byte[(int) Math.min(cap, 1 << 16)];
+            int count = 0;
+            long nextProbe = 1 << 16;
+            boolean declared = false;
+            byte[] chunk = new byte[1 << 16];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break; // truncated stream: scan what we have, the walker reports the cut
                 }
-                if (out.size() + (long) n > maxInflatedBytes) {
-                    throw new DicomReadException(file, "deflated data set inflates beyond " + maxInflatedBytes + " bytes");
+                if (count + (long) n > cap) {
+                    throw new DicomReadException(file, "deflated data set inflates beyond " + cap + " bytes (" + capReason + ")");
                 }
-                out.write(chunk, 0, n);
+                if (count + n > out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(cap, Math.max((long) out.length * 2, count + (long) n)));
+                }
+                System.arraycopy(chunk, 0, out, count, n);
+                count += n;
+                if (!declared && count >= nextProbe) {
+                    nextProbe = Math.min(MAX_ARRAY, nextProbe * 2);
+                    DeclaredImage image = DeclaredImage.probe(file, ByteBuffer.wrap(out, 0, count).slice().order(ByteOrder.LITTLE_ENDIAN));
+                    if (image != null) {
+                        declared = true;
+                        long expected = image.pixelDataValueOffset() + image.pixelBytes() + INFLATE_MARGIN;
+                        if (image.frameSamples() > 0) {
+                            long frame = image.frameSamples() * Integer.BYTES;
+                            budget.check(file, expected + frame, image.shape() + ": " + MemoryBudget.mb(expected) + " MB inflated + "
+                                    + MemoryBudget.mb(frame) + " MB decoded frame");
+                            cap = Math.min(cap, expected);
+                            capReason = "what its Image Pixel Module declares: Pixel Data of " + image.pixelBytes() + " bytes + "
+                                    + INFLATE_MARGIN + " bytes margin";
+                            out = Arrays.copyOf(out, (int) Math.max(count, cap)); // one allocation of the declared size
+                        }
+                    }
+                }
             }
-            return ByteBuffer.wrap(out.toByteArray());
+            return ByteBuffer.wrap(out, 0, count).slice();
         } catch (DataFormatException e) {
             throw new DicomReadException(file, "corrupt deflated data set: " + e.getMessage(), e);
         } finally {

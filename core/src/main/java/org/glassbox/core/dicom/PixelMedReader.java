@@ -23,10 +23,12 @@ final class PixelMedReader implements DicomReader {
 
     private final Part10Scanner scanner;
     private final GdcmWorker gdcm;
+    private final MemoryBudget budget;
 
-    PixelMedReader(Part10Scanner scanner, GdcmWorker gdcm) {
+    PixelMedReader(Part10Scanner scanner, GdcmWorker gdcm, MemoryBudget budget) {
         this.scanner = scanner;
         this.gdcm = gdcm;
+        this.budget = budget;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class PixelMedReader implements DicomReader {
             long end = layout.pixelData() != null ? layout.pixelData().elementOffset() : layout.data().limit();
             String ts = layout.syntax().deflated() ? TransferSyntaxes.EXPLICIT_LE : layout.syntax().uid();
             DicomDataset ds = parse(layout.data(), layout.datasetStart(), end, ts);
-            return new ScannedDicomFile(file, meta, ds, layout, gdcm, this);
+            return new ScannedDicomFile(file, meta, ds, layout, gdcm, this, budget);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException(file, "cannot parse the header: " + oneLine(e), e);
         }

@@ -25,10 +25,12 @@ final class ScannedDicomFile implements DicomFile {
     private final Part10Scanner.Layout layout;
     private final GdcmWorker gdcm;
     private final DicomReader nativeReader;
+    private final MemoryBudget budget;
     private DicomFile gdcmDecoded;
 
     ScannedDicomFile(Path path, DicomDataset fileMeta, DicomDataset dataset, Part10Scanner.Layout layout, GdcmWorker gdcm,
-                     DicomReader nativeReader) {
+                     DicomReader nativeReader, MemoryBudget budget) {
+        this.budget = budget;
         this.path = path;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
@@ -102,6 +104,11 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "Pixel Data has " + loc.nativeLength() + " bytes, " + needed + " expected for "
                     + d.frames() + " frame(s) of " + d.rows() + "x" + d.columns() + "x" + d.samplesPerPixel() + " at " + d.bitsAllocated() + " bits");
         }
+        long frame = MemoryBudget.frameBytes(d);
+        long inflated = layout.syntax().deflated() ? layout.data().capacity() : 0; // mapped file bytes are not heap
+        long interleaveCopy = m.planar() ? frame : 0;
+        budget.check(path, inflated + frame + interleaveCopy, shape(d) + ": "
+                + (inflated > 0 ? MemoryBudget.mb(inflated) + " MB inflated + " : "") + MemoryBudget.mb(frame + interleaveCopy) + " MB decoded frame");
         ByteOrder order = layout.syntax().bigEndian() && d.bitsAllocated() > 8 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         return NativePixels.decode(layout.data(), loc.valueOffset() + frameBytes * index, order, d, m.planar());
     }
@@ -130,7 +137,15 @@ final class ScannedDicomFile implements DicomFile {
         return viaGdcm(d, index, null);
     }
 
-    /** The compressed bytes of one frame (PS3.5 A.4: fragments, Basic Offset Table). */
+    private static String shape(PixelDescription d) {
+        return d.rows() + "x" + d.columns() + (d.samplesPerPixel() > 1 ? "x" + d.samplesPerPixel() : "") + " " + d.bitsAllocated() + "-bit";
+    }
+
+    /**
+     * The compressed bytes of one frame (PS3.5 A.4: fragments, Basic Offset Table), after checking
+     * that they, the codec's raster and the decoded frame (both counted at 4 bytes a sample) fit the
+     * memory budget.
+     */
     private byte[] frameBytes(PixelDataLocation loc, PixelDescription d, int index) throws DicomReadException {
         List<PixelDataLocation.Fragment> all = loc.fragments();
         if (all.isEmpty()) {
@@ -153,6 +168,9 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "cannot find the fragments of frame " + index + " (" + all.size() + " fragments for " + d.frames() + " frames)");
         }
         long total = mine.stream().mapToLong(PixelDataLocation.Fragment::length).sum();
+        long frame = MemoryBudget.frameBytes(d);
+        budget.check(path, total + 2 * frame, shape(d) + ": " + MemoryBudget.mb(total) + " MB compressed + "
+                + MemoryBudget.mb(2 * frame) + " MB codec raster and decoded frame");
         byte[] out = new byte[(int) total];
         int o = 0;
         for (PixelDataLocation.Fragment f : mine) {
@@ -178,6 +196,8 @@ final class ScannedDicomFile implements DicomFile {
 
     private synchronized int[] viaGdcm(PixelDescription d, int index, String firstFailure) throws DicomReadException {
         String prefix = "cannot decode " + layout.syntax().uid() + (firstFailure == null ? "" : " (" + firstFailure + ")");
+        long frame = MemoryBudget.frameBytes(d);
+        budget.check(path, 2 * frame, shape(d) + ": " + MemoryBudget.mb(2 * frame) + " MB decoded frame and its copy");
         if (gdcmDecoded == null) {
             Path raw = null;
             try {
