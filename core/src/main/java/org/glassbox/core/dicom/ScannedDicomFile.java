@@ -118,23 +118,27 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "frame of " + d.samplesPerFrame() + " samples is larger than GlassBox decodes");
         }
         TransferSyntaxes.Codec codec = layout.syntax().codec();
+        byte[] bytes = frameBytes(loc, d, index);
         if (codec == TransferSyntaxes.Codec.RLE) {
-            byte[] bytes = frameBytes(loc, d, index);
             try {
                 return RleDecoder.decode(bytes, d);
             } catch (IllegalArgumentException e) {
                 throw new DicomReadException(path, "RLE frame " + index + ": " + e.getMessage());
             }
         }
-        if (codec != TransferSyntaxes.Codec.JPEG_LS) {
-            byte[] bytes = frameBytes(loc, d, index);
-            try {
-                return ImageIoCodec.decode(bytes, codec, d);
-            } catch (IOException e) {
-                return viaGdcm(d, index, e.getMessage());
-            }
+        // A codestream of another size than the header is a hard error, before any decoder runs:
+        // GDCM trusts the header and would pad it to a mostly-zero image that looks valid.
+        CodestreamShape.check(path, index, bytes, codec, d);
+        if (codec == TransferSyntaxes.Codec.JPEG_LS) {
+            return viaGdcm(d, index, null);
         }
-        return viaGdcm(d, index, null);
+        try {
+            return ImageIoCodec.decode(bytes, codec, d);
+        } catch (ImageIoCodec.ShapeMismatchException e) {
+            throw new DicomReadException(path, "frame " + index + ": " + e.getMessage() + "; refusing to pad or crop", e);
+        } catch (IOException e) {
+            return viaGdcm(d, index, e.getMessage());
+        }
     }
 
     private static String shape(PixelDescription d) {
