@@ -65,6 +65,14 @@ final class CodestreamShape {
         return new Shape(xsiz - xosiz, ysiz - yosiz, csiz);
     }
 
+    /**
+     * Whether a raw J2K codestream's components are signed (SIZ Ssiz bit 7, ISO/IEC 15444-1
+     * A.5.1); true when there is no SIZ to tell.
+     */
+    static boolean j2kSigned(byte[] f) {
+        return j2k(f) == null || f.length < 43 || (f[42] & 0x80) != 0;
+    }
+
     /** Frame header of the first SOFn (or JPEG-LS SOF55) after SOI, or null. */
     static Shape jpeg(byte[] f) {
         if (f.length < 4 || u8(f, 0) != 0xFF || u8(f, 1) != 0xD8) {

@@ -37,7 +37,7 @@ public final class Dicom {
      */
     public static DicomReader reader(long memoryBudgetBytes) {
         MemoryBudget budget = new MemoryBudget(memoryBudgetBytes);
-        return new PixelMedReader(new Part10Scanner(budget), new GdcmWorker("gdcmconv", GDCM_TIMEOUT), budget);
+        return new PixelMedReader(new Part10Scanner(budget), new GdcmWorker("gdcmconv", "gdcmraw", GDCM_TIMEOUT), budget);
     }
 
     public static DicomWriter writer() {

@@ -21,6 +21,12 @@ final class ImageIoCodec {
      * 32-bit grey, it returned wrong values without an error.
      */
     static final int MAX_J2K_PRECISION = 16;
+    /**
+     * Widest JPEG 2000 component any decoder here handles: GDCM's OpenJPEG decodes at most 31 bits
+     * (on GDCM's own 32-bit codestreams gdcmraw -P returns bytes of the right size but no checked
+     * values), so wider codestreams are refused rather than sent to GDCM.
+     */
+    static final int MAX_GDCM_J2K_PRECISION = 31;
 
     private ImageIoCodec() {
     }

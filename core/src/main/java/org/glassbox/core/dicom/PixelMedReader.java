@@ -54,7 +54,7 @@ final class PixelMedReader implements DicomReader {
             long end = layout.pixelData() != null ? layout.pixelData().elementOffset() : layout.data().limit();
             String ts = layout.syntax().deflated() ? TransferSyntaxes.EXPLICIT_LE : layout.syntax().uid();
             DicomDataset ds = parse(layout.data(), layout.datasetStart(), end, ts);
-            return new ScannedDicomFile(file, meta, ds, layout, gdcm, this, budget);
+            return new ScannedDicomFile(file, meta, ds, layout, gdcm, budget);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException(file, "cannot parse the header: " + oneLine(e), e);
         }

@@ -1,9 +1,12 @@
 package org.glassbox.core.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.glassbox.core.model.FramePixels;
@@ -24,19 +27,18 @@ final class ScannedDicomFile implements DicomFile {
     private final DicomDataset dataset;
     private final Part10Scanner.Layout layout;
     private final GdcmWorker gdcm;
-    private final DicomReader nativeReader;
     private final MemoryBudget budget;
-    private DicomFile gdcmDecoded;
+    /** GDCM's decoded pixel bytes, every frame, once fetched (guarded by this). */
+    private ByteBuffer gdcmPixels;
 
     ScannedDicomFile(Path path, DicomDataset fileMeta, DicomDataset dataset, Part10Scanner.Layout layout, GdcmWorker gdcm,
-                     DicomReader nativeReader, MemoryBudget budget) {
+                     MemoryBudget budget) {
         this.budget = budget;
         this.path = path;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
         this.layout = layout;
         this.gdcm = gdcm;
-        this.nativeReader = nativeReader;
     }
 
     @Override
@@ -129,15 +131,21 @@ final class ScannedDicomFile implements DicomFile {
         // A codestream of another size than the header is a hard error, before any decoder runs:
         // GDCM trusts the header and would pad it to a mostly-zero image that looks valid.
         CodestreamShape.check(path, index, bytes, codec, d);
+        int precision = codec == TransferSyntaxes.Codec.JPEG_2000 ? ImageIoCodec.j2kPrecision(bytes) : 0;
+        if (precision > ImageIoCodec.MAX_GDCM_J2K_PRECISION) {
+            throw new DicomReadException(path, "JPEG 2000 component precision " + precision + " bits: no decoder here handles more than "
+                    + ImageIoCodec.MAX_GDCM_J2K_PRECISION + " (jai-imageio " + ImageIoCodec.MAX_J2K_PRECISION + ", GDCM's OpenJPEG "
+                    + ImageIoCodec.MAX_GDCM_J2K_PRECISION + ")");
+        }
         if (codec == TransferSyntaxes.Codec.JPEG_LS) {
-            return viaGdcm(d, index, null);
+            return viaGdcm(d, index, bytes, null);
         }
         try {
             return ImageIoCodec.decode(bytes, codec, d);
         } catch (ImageIoCodec.ShapeMismatchException e) {
             throw new DicomReadException(path, "frame " + index + ": " + e.getMessage() + "; refusing to pad or crop", e);
         } catch (IOException e) {
-            return viaGdcm(d, index, e.getMessage());
+            return viaGdcm(d, index, bytes, e.getMessage());
         }
     }
 
@@ -198,33 +206,44 @@ final class ScannedDicomFile implements DicomFile {
         return index < frames.size() ? frames.get(index) : List.of();
     }
 
-    private synchronized int[] viaGdcm(PixelDescription d, int index, String firstFailure) throws DicomReadException {
+    /**
+     * Frame {@code index} decoded by GDCM in its worker process. GDCM decodes every frame at once;
+     * its output is checked against the size the header announces, memory-mapped (not heap) and
+     * kept for the file's other frames.
+     *
+     * @param compressed this frame's codestream, to learn a JPEG 2000 codestream's sign
+     */
+    private synchronized int[] viaGdcm(PixelDescription d, int index, byte[] compressed, String firstFailure) throws DicomReadException {
         String prefix = "cannot decode " + layout.syntax().uid() + (firstFailure == null ? "" : " (" + firstFailure + ")");
-        long frame = MemoryBudget.frameBytes(d);
-        budget.check(path, 2 * frame, shape(d) + ": " + MemoryBudget.mb(2 * frame) + " MB decoded frame and its copy");
-        if (gdcmDecoded == null) {
+        long frameInts = MemoryBudget.frameBytes(d);
+        budget.check(path, frameInts, shape(d) + ": " + MemoryBudget.mb(frameInts) + " MB decoded frame");
+        long frameBytes = NativePixels.frameBytes(d);
+        long expected = frameBytes * d.frames();
+        if (gdcmPixels == null) {
+            if (expected > Integer.MAX_VALUE) {
+                throw new DicomReadException(path, prefix + ": " + expected + " decoded bytes exceed the 2 GiB GlassBox maps");
+            }
             Path raw = null;
             try {
-                raw = gdcm.decompress(path);
-                gdcmDecoded = nativeReader.open(raw);
+                raw = gdcm.decompress(path, expected);
+                try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.READ)) {
+                    gdcmPixels = ch.map(FileChannel.MapMode.READ_ONLY, 0, expected);
+                }
             } catch (IOException e) {
                 throw new DicomReadException(path, prefix + ": " + e.getMessage(), e);
-            } catch (DicomReadException e) {
-                throw new DicomReadException(path, prefix + ": GDCM output unreadable: " + e.reason(), e);
             } finally {
-                deleteQuietly(raw); // the scanned buffer is memory-mapped and outlives the name
+                deleteQuietly(raw); // the mapping outlives the name
             }
         }
-        PixelDescription g = gdcmDecoded.pixelDescription();
-        if (g.rows() != d.rows() || g.columns() != d.columns() || g.samplesPerPixel() != d.samplesPerPixel() || g.frames() != d.frames()) {
-            throw new DicomReadException(path, prefix + ": GDCM output has a different shape");
-        }
-        int[] samples = gdcmDecoded.frame(index).copySamples();
-        // For JPEG 2000, gdcmconv --raw writes the codestream's own precision as BitsStored (16 for
-        // GDCM's lossy encoder on 12-bit data): its samples are decoded values that may exceed our
-        // BitsStored and are saturated, as ImageIoCodec does. JPEG and JPEG-LS samples are bit
-        // patterns (masked), as is J2K output whose sign GDCM changed.
-        boolean values = layout.syntax().codec() == TransferSyntaxes.Codec.JPEG_2000 && g.signed() == d.signed();
+        // Read at the full BitsAllocated width, then clip or mask to BitsStored. JPEG 2000 carries
+        // sign and precision in its codestream, so its samples are values and are saturated, as
+        // ImageIoCodec does (GDCM's lossy encoder overshoots a 12-bit range in its 16-bit output);
+        // a signed header over an unsigned codestream holds bit patterns. JPEG and JPEG-LS samples
+        // are bit patterns and are masked. GDCM writes colour by pixel.
+        PixelDescription fullWidth = new PixelDescription(d.rows(), d.columns(), d.frames(), d.samplesPerPixel(), d.bitsAllocated(),
+                d.bitsAllocated(), d.bitsAllocated() - 1, d.signed(), d.photometricInterpretation());
+        int[] samples = NativePixels.decode(gdcmPixels, frameBytes * index, ByteOrder.LITTLE_ENDIAN, fullWidth, false);
+        boolean values = layout.syntax().codec() == TransferSyntaxes.Codec.JPEG_2000 && !(d.signed() && !CodestreamShape.j2kSigned(compressed));
         for (int i = 0; i < samples.length; i++) {
             samples[i] = values ? SampleLayout.saturated(samples[i], d.bitsStored(), d.signed())
                     : SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());
