@@ -1,16 +1,17 @@
 package org.glassbox.app.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.glassbox.core.dicom.AtomicFiles;
 import org.glassbox.core.dicom.Dicom;
 import org.glassbox.core.dicom.DicomFile;
 import org.glassbox.core.dicom.DicomReadException;
@@ -27,9 +28,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code glassbox decode FILE... --out DIR [--frame K] [--json]}: writes {@code DIR/<file name>.raw},
  * the stored values of frame K after decompression and before any LUT (see {@link RawPixels}).
- * Exit 0 when every file decoded, 1 when some were refused, 2 on a usage error.
+ * Two different files with the same name would write the same output: the later one is refused
+ * (never silently overwritten). Outputs appear atomically with normal permissions (0666 less the
+ * umask). Exit 0 when every file decoded, 1 when some were refused, 2 on a usage error.
  */
-@Command(name = "decode", description = "Decode DICOM pixel data to raw little-endian stored values.")
+@Command(name = "decode", description = {"Decode DICOM pixel data to raw little-endian stored values.",
+        "Writes DIR/<file name>.raw per file. Of two different files with the same name (a/x.dcm, b/x.dcm), "
+                + "the later one is refused rather than overwriting x.dcm.raw: decode it with another --out."})
 public final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "DICOM files to decode.")
@@ -64,9 +69,10 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Map<String, Object>> report = new ArrayList<>();
+        Map<String, Path> written = new HashMap<>();
         boolean allOk = true;
         for (Path file : files) {
-            Map<String, Object> entry = decodeOne(file);
+            Map<String, Object> entry = decodeOne(file, written);
             report.add(entry);
             if (!(Boolean) entry.get("ok")) {
                 allOk = false;
@@ -80,7 +86,8 @@ public final class DecodeCommand implements Callable<Integer> {
         return allOk ? GlassBoxCli.EXIT_OK : GlassBoxCli.EXIT_FAILED;
     }
 
-    private Map<String, Object> decodeOne(Path file) {
+    /** @param written output names already written in this run, with the file each came from */
+    private Map<String, Object> decodeOne(Path file, Map<String, Path> written) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("file", file.toString());
         e.put("ok", false);
@@ -101,8 +108,20 @@ public final class DecodeCommand implements Callable<Integer> {
             e.put("pixelRepresentation", d.signed() ? 1 : 0);
             e.put("photometricInterpretation", d.photometricInterpretation());
             e.put("samplesPerPixel", d.samplesPerPixel());
+            String name = file.getFileName() + ".raw";
+            Path earlier = written.get(name);
+            if (earlier != null && !earlier.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                e.put("error", file + ": output " + out.resolve(name) + " was already written for " + earlier
+                        + " in this run; not overwritten (decode this file with another --out)");
+                return e;
+            }
             FramePixels pixels = dicom.frame(frame);
-            writeAtomically(out.resolve(file.getFileName() + ".raw"), RawPixels.littleEndian(pixels));
+            AtomicFiles.write(out.resolve(name), temp -> {
+                try (OutputStream raw = Files.newOutputStream(temp)) {
+                    RawPixels.writeLittleEndian(pixels, raw);
+                }
+            });
+            written.put(name, file);
             e.put("ok", true);
         } catch (DicomReadException ex) {
             e.put("error", CliErrors.oneLine(ex));
@@ -110,21 +129,5 @@ public final class DecodeCommand implements Callable<Integer> {
             e.put("error", file + ": " + CliErrors.oneLine(ex));
         }
         return e;
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -1,12 +1,14 @@
 package org.glassbox.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,5 +103,41 @@ class DecodeCommandTest {
         Path f = writeImage();
         assertThat(run("decode", f.toString(), "--out", dir.resolve("o").toString(), "--frame", "5")).isEqualTo(1);
         assertThat(err.toString()).contains("frame 5 does not exist");
+    }
+
+    @Test
+    void twoFilesWithTheSameNameNeverOverwriteEachOther() throws Exception {
+        Path first = writeImage();
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("x.dcm");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("x.dcm");
+        Files.move(first, a);
+        Path other = writeImage();
+        Files.move(other, b);
+
+        // instead compare bytes written for a against a's own frame 0.
+        Path outDir = dir.resolve("raw");
+        assertThat(run("decode", a.toString(), b.toString(), "--out", outDir.toString(), "--json")).isEqualTo(1);
+        JsonNode arr = Json.mapper().readTree(out.toString());
+        assertThat(arr.get(0).get("ok").asBoolean()).isTrue();
+        assertThat(arr.get(1).get("ok").asBoolean()).isFalse();
+        assertThat(arr.get(1).get("error").asText()).startsWith(b.toString() + ": ").contains("x.dcm.raw").contains("already written for " + a)
+                .contains("not overwritten");
+        assertThat(err.toString().lines().toList()).hasSize(1);
+        try (var listing = Files.list(outDir)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("x.dcm.raw");
+        }
+        // The same file named twice is not a conflict.
+        out.getBuffer().setLength(0);
+        assertThat(run("decode", a.toString(), dir.resolve("a/../a/x.dcm").toString(), "--out", outDir.toString())).isEqualTo(0);
+    }
+
+    @Test
+    void rawOutputHasNormalPermissions() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path f = writeImage();
+        Path outDir = dir.resolve("raw");
+        assertThat(run("decode", f.toString(), "--out", outDir.toString())).isEqualTo(0);
+        Path reference = Files.createFile(outDir.resolve("reference")); // 0666 less the umask
+        assertThat(Files.getPosixFilePermissions(outDir.resolve("img.dcm.raw"))).isEqualTo(Files.getPosixFilePermissions(reference));
     }
 }

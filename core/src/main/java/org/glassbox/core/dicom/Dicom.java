@@ -10,8 +10,6 @@ import java.util.logging.Logger;
  * so that callers can hold and inject them.
  */
 public final class Dicom {
-    /** Deflated data sets may inflate to at most this many bytes (and a quarter of the heap). */
-    private static final long MAX_INFLATED_BYTES = 1L << 30;
     /** How long the GDCM worker process may take for one file. */
     private static final Duration GDCM_TIMEOUT = Duration.ofSeconds(60);
     /** Held strongly so the level set below is not lost when the logger is garbage collected. */
@@ -26,8 +24,20 @@ public final class Dicom {
     private Dicom() {
     }
 
+    /** A reader whose memory budget per file is a quarter of the Java heap ({@code -Xmx}). */
     public static DicomReader reader() {
-        return new PixelMedReader(scanner(), new GdcmWorker("gdcmconv", GDCM_TIMEOUT));
+        return reader(MemoryBudget.ofHeap().bytes());
+    }
+
+    /**
+     * A reader that refuses, before allocating, any file whose decoding would hold more than
+     * {@code memoryBudgetBytes} of heap at once (inflated data set, compressed frame, decoded frame).
+     *
+     * @param memoryBudgetBytes &gt; 0
+     */
+    public static DicomReader reader(long memoryBudgetBytes) {
+        MemoryBudget budget = new MemoryBudget(memoryBudgetBytes);
+        return new PixelMedReader(new Part10Scanner(budget), new GdcmWorker("gdcmconv", "gdcmraw", GDCM_TIMEOUT), budget);
     }
 
     public static DicomWriter writer() {
@@ -39,6 +49,6 @@ public final class Dicom {
     }
 
     private static Part10Scanner scanner() {
-        return new Part10Scanner(Math.min(MAX_INFLATED_BYTES, Runtime.getRuntime().maxMemory() / 4));
+        return new Part10Scanner(MemoryBudget.ofHeap());
     }
 }

@@ -8,39 +8,95 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decompresses a file with GDCM in a child process ({@code gdcmconv --raw IN OUT}). GDCM decodes
- * JPEG-LS and 12-bit lossy JPEG that PixelMed cannot, but Debian's build aborts or segfaults on
- * some malformed input, so it never runs inside our JVM: a dead, failing or timed-out worker means
- * "this file cannot be decoded" (ADR 0002).
+ * Decompresses a file's pixel data with GDCM in a child process ({@code gdcmraw -i IN -o OUT -P}:
+ * the decoded Pixel Data bytes only, every frame, little endian; the layout comes from our own
+ * reading of the header). GDCM decodes JPEG-LS and 12-bit lossy JPEG that PixelMed cannot, but
+ * Debian's build aborts or segfaults on some malformed input, so it never runs inside our JVM: a
+ * dead, failing or timed-out worker means "this file cannot be decoded" (ADR 0002). Unlike
+ * {@code gdcmconv --raw}, {@code gdcmraw} does not refuse a SOP class it thinks does not fit the
+ * image's shape ("Problem with NumberOfDimensions and MediaStorage").
+ *
+ * <p>But {@code gdcmraw} ignores a decoder failure: on a garbage JPEG-LS stream it exits 0 and
+ * writes uninitialised bytes of the right size (measured, GDCM 3.0.21). So the file is first
+ * decoded by {@code gdcmconv --raw IN SCRATCH}, which exits 1 with "Could not change the Transfer
+ * Syntax" when decoding fails and only afterwards, when writing, with "Failed to write" on a SOP
+ * class it dislikes: that second refusal means the pixels did decode, and the bytes are then taken
+ * from {@code gdcmraw -P}. Two worker processes per file, each under the timeout.
  */
 final class GdcmWorker {
+    /** gdcmconv's message when decoding itself failed (as opposed to writing the result). */
+    static final String DECODE_FAILED = "Could not change the Transfer Syntax";
+    /** gdcmconv's message when writing failed after a successful decode. */
+    static final String WRITE_FAILED = "Failed to write";
+
+    private final String verifier;
     private final String executable;
     private final Duration timeout;
 
-    GdcmWorker(String executable, Duration timeout) {
+    /**
+     * @param verifier   gdcmconv, run to learn whether GDCM can decode the file
+     * @param executable gdcmraw, run for the decoded bytes
+     */
+    GdcmWorker(String verifier, String executable, Duration timeout) {
+        this.verifier = verifier;
         this.executable = executable;
         this.timeout = timeout;
     }
 
     /**
-     * Writes an uncompressed copy of {@code source} to a new temporary file and returns it; the
+     * Writes the decoded pixel bytes of {@code source} to a new temporary file and returns it; the
      * caller deletes it.
      *
-     * @throws IOException one line: tool missing, timed out, or its exit code and last output line
+     * @param expectedBytes decoded bytes the header announces (all frames); any other size is refused
+     * @throws IOException one line: tool missing, timed out, its exit code and last output line, or
+     *                     an output of the wrong size
      */
-    Path decompress(Path source) throws IOException {
-        Path out = Files.createTempFile("glassbox-gdcm-", ".dcm");
-        Path log = Files.createTempFile("glassbox-gdcm-", ".log");
+    Path decompress(Path source, long expectedBytes) throws IOException {
+        String in = source.toAbsolutePath().toString();
+        Path scratch = Files.createTempFile("glassbox-gdcm-", ".dcm");
+        try {
+            String failure = run(List.of(verifier, "--raw", in, scratch.toString()));
+            if (failure != null && (failure.contains(DECODE_FAILED) || !failure.contains(WRITE_FAILED))) {
+                throw new IOException("GDCM worker failed" + failure);
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+        Path out = Files.createTempFile("glassbox-gdcm-", ".raw");
         boolean ok = false;
+        try {
+            String failure = run(List.of(executable, "-i", in, "-o", out.toString(), "-P"));
+            if (failure != null) {
+                throw new IOException("GDCM worker failed" + failure);
+            }
+            long size = Files.size(out);
+            // An odd total may be padded to even length, as Pixel Data values are (PS3.5 7.1.1).
+            if (size != expectedBytes && !(expectedBytes % 2 == 1 && size == expectedBytes + 1)) {
+                throw new IOException("GDCM decoded " + size + " bytes, the header announces " + expectedBytes);
+            }
+            ok = true;
+            return out;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
+    /**
+     * Runs one worker process under the timeout.
+     *
+     * @return null on exit 0, else " (exit N): all its output on one line"
+     * @throws IOException tool missing, interrupted or timed out
+     */
+    private String run(List<String> command) throws IOException {
+        Path log = Files.createTempFile("glassbox-gdcm-", ".log");
         try {
             Process p;
             try {
-                p = new ProcessBuilder(List.of(executable, "--raw", source.toAbsolutePath().toString(), out.toString()))
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
+                p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             } catch (IOException e) {
-                throw new IOException("GDCM is not available (" + executable + ": install Debian package libgdcm-tools)", e);
+                throw new IOException("GDCM is not available (" + command.get(0) + ": install Debian package libgdcm-tools)", e);
             }
             boolean finished;
             try {
@@ -54,23 +110,18 @@ final class GdcmWorker {
                 p.destroyForcibly();
                 throw new IOException("GDCM worker timed out after " + timeout.toSeconds() + " s");
             }
-            if (p.exitValue() != 0 || Files.size(out) == 0) {
-                throw new IOException("GDCM worker failed (exit " + p.exitValue() + ")" + lastLine(log));
-            }
-            ok = true;
-            return out;
+            return p.exitValue() == 0 ? null : " (exit " + p.exitValue() + ")" + lastLine(log);
         } finally {
             Files.deleteIfExists(log);
-            if (!ok) {
-                Files.deleteIfExists(out);
-            }
         }
     }
 
     private static String lastLine(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
+            // gdcmconv prints its messages without newlines ("Failed to write: X"): keep all of it, on one line.
+            String text = String.join(" ", Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList());
+            return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(text.length() - 300) : text);
         } catch (IOException | RuntimeException e) {
             return "";
         }

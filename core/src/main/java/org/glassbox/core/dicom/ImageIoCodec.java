@@ -21,8 +21,23 @@ final class ImageIoCodec {
      * 32-bit grey, it returned wrong values without an error.
      */
     static final int MAX_J2K_PRECISION = 16;
+    /**
+     * Widest JPEG 2000 component any decoder here handles: GDCM's OpenJPEG decodes at most 31 bits
+     * (on GDCM's own 32-bit codestreams gdcmraw -P returns bytes of the right size but no checked
+     * values), so wider codestreams are refused rather than sent to GDCM.
+     */
+    static final int MAX_GDCM_J2K_PRECISION = 31;
 
     private ImageIoCodec() {
+    }
+
+    /** The decoded image has another size or sample count than the header: not to be retried with another decoder. */
+    static final class ShapeMismatchException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ShapeMismatchException(String message) {
+            super(message);
+        }
     }
 
     /** ImageIO format name for a codec. */
@@ -37,7 +52,8 @@ final class ImageIoCodec {
 
     /**
      * @return samples colour-by-pixel, masked and sign-extended
-     * @throws IOException when no reader exists or the stream cannot be decoded or has the wrong shape
+     * @throws ShapeMismatchException when the decoded image has another shape than the header
+     * @throws IOException when no reader exists or the stream cannot be decoded
      */
     static int[] decode(byte[] frame, TransferSyntaxes.Codec codec, PixelDescription d) throws IOException {
         if (codec == TransferSyntaxes.Codec.JPEG_2000) {
@@ -51,7 +67,7 @@ final class ImageIoCodec {
             reader.setInput(in, true, true);
             Raster raster = reader.read(0).getRaster();
             if (raster.getWidth() != d.columns() || raster.getHeight() != d.rows() || raster.getNumBands() != d.samplesPerPixel()) {
-                throw new IOException("codec produced " + raster.getWidth() + "x" + raster.getHeight() + "x" + raster.getNumBands()
+                throw new ShapeMismatchException("codec produced " + raster.getWidth() + "x" + raster.getHeight() + "x" + raster.getNumBands()
                         + ", header says " + d.columns() + "x" + d.rows() + "x" + d.samplesPerPixel());
             }
             int sampleBits = raster.getSampleModel().getSampleSize(0);

@@ -1,6 +1,5 @@
 package org.glassbox.core.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -32,11 +32,19 @@ final class Part10Scanner {
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int MAX_DEPTH = 32;
 
-    private final long maxInflatedBytes;
+    /**
+     * Bytes a deflated data set may inflate to beyond the end of its declared Pixel Data: room for
+     * trailing elements (padding, digital signatures) after the pixels.
+     */
+    static final long INFLATE_MARGIN = 1 << 20;
+    /** Largest Java byte array, the hard ceiling of an inflated data set. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** @param maxInflatedBytes cap on the size of an inflated deflate data set (bytes, &gt; 0) */
-    Part10Scanner(long maxInflatedBytes) {
-        this.maxInflatedBytes = maxInflatedBytes;
+    private final MemoryBudget budget;
+
+    /** @param budget heap one file may use; caps the inflated size of a deflated data set */
+    Part10Scanner(MemoryBudget budget) {
+        this.budget = budget;
     }
 
     /** Result of a scan. {@code data} holds the data set (inflated when deflated); offsets index it. */
@@ -109,8 +117,90 @@ final class Part10Scanner {
             pos = 0;
         }
         data.order(syntax.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        PixelDataLocation pixels = new Walker(file, data, syntax).dataSet(pos, data.limit(), 0, true);
+        PixelDataLocation pixels = new Walker(file, data, syntax).topLevel(pos);
         return new Layout(preamble, (int) (metaEnd - metaStart), metaEnd, syntax, buf, data, pos, pixels);
+    }
+
+    /**
+     * The Image Pixel Module values (PS3.3 C.7.6.3) found before Pixel Data in a prefix of an
+     * inflated data set; 0 for a value that is absent.
+     */
+    record DeclaredImage(long pixelDataValueOffset, int rows, int columns, int samplesPerPixel, int frames, int bitsAllocated) {
+
+        /** Samples in one frame, 0 when Rows, Columns or Samples per Pixel is missing. */
+        long frameSamples() {
+            return (long) rows * columns * Math.max(samplesPerPixel, 0);
+        }
+
+        /** Declared bytes of native Pixel Data for all frames (rounded up to whole bytes). */
+        long pixelBytes() {
+            return (frameSamples() * Math.max(frames, 1) * bitsAllocated + 7) / 8;
+        }
+
+        String shape() {
+            return rows + "x" + columns + (samplesPerPixel > 1 ? "x" + samplesPerPixel : "") + " " + bitsAllocated + "-bit"
+                    + (frames > 1 ? " x " + frames + " frames" : "");
+        }
+
+        /**
+         * Walks the top level of {@code prefix} (Explicit VR Little Endian, as every deflated data set
+         * is) up to Pixel Data; null when the prefix does not reach it yet or cannot be walked (the
+         * full walk reports damage once everything is inflated).
+         */
+        static DeclaredImage probe(Path file, ByteBuffer prefix) {
+            Walker walker = new Walker(file, prefix, TransferSyntaxes.lookup(TransferSyntaxes.EXPLICIT_LE));
+            int rows = 0;
+            int columns = 0;
+            int spp = 1;
+            int frames = 1;
+            int bitsAllocated = 0;
+            long pos = 0;
+            long end = prefix.limit();
+            try {
+                while (pos + 8 <= end) {
+                    int tag = tagAt(prefix, pos, false);
+                    String vr = vrAt(file, prefix, pos);
+                    boolean longVr = LONG_VRS.contains(vr);
+                    if (longVr && pos + 12 > end) {
+                        return null;
+                    }
+                    long len = longVr ? prefix.getInt((int) pos + 8) & 0xFFFFFFFFL : prefix.getShort((int) pos + 6) & 0xFFFF;
+                    long valuePos = pos + (longVr ? 12 : 8);
+                    if (tag == DicomTags.PixelData) {
+                        return new DeclaredImage(valuePos, rows, columns, spp, frames, bitsAllocated);
+                    }
+                    if (len == UNDEFINED) {
+                        pos = walker.sequence(valuePos, end, 1);
+                        continue;
+                    }
+                    if (valuePos + len > end) {
+                        return null;
+                    }
+                    int us = len >= 2 ? prefix.getShort((int) valuePos) & 0xFFFF : 0;
+                    switch (tag) {
+                        case DicomTags.Rows -> rows = us;
+                        case DicomTags.Columns -> columns = us;
+                        case DicomTags.SamplesPerPixel -> spp = us;
+                        case DicomTags.BitsAllocated -> bitsAllocated = us;
+                        case DicomTags.NumberOfFrames -> frames = parseFrames(ascii(prefix, valuePos, len));
+                        default -> {
+                        }
+                    }
+                    pos = valuePos + len;
+                }
+            } catch (DicomReadException | RuntimeException e) {
+                return null;
+            }
+            return null;
+        }
+
+        private static int parseFrames(String value) {
+            try {
+                return Math.max(1, Integer.parseInt(value.strip()));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
     }
 
     /** No meta information: PS3.5 A.1 default is implicit VR little endian; also accept explicit LE/BE. */
@@ -135,25 +225,58 @@ final class Part10Scanner {
         return group == 0x0008 || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028 || group == 0x0004;
     }
 
+    /**
+     * Inflates a deflated data set (PS3.5 A.5) into one array, never past the memory budget nor
+     * past what the data set declares: once the inflated prefix reaches Pixel Data, the Image Pixel
+     * Module fixes the expected size (Pixel Data's offset + Rows x Columns x Samples x Frames x
+     * BitsAllocated/8 + {@link #INFLATE_MARGIN}), and that size plus the decoded frame
+     * ({@code int[]}) must fit the budget — checked before inflating further.
+     */
     private ByteBuffer inflate(Path file, ByteBuffer buf, long pos) throws DicomReadException {
         ByteBuffer in = buf.duplicate();
         in.position((int) pos);
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(in);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[65536];
+            long cap = Math.min(budget.bytes(), MAX_ARRAY);
+            String capReason = "the memory budget of " + MemoryBudget.mb(budget.bytes()) + " MB";
+            byte[] out = new byte[(int) Math.min(cap, 1 << 16)];
+            int count = 0;
+            long nextProbe = 1 << 16;
+            boolean declared = false;
+            byte[] chunk = new byte[1 << 16];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break; // truncated stream: scan what we have, the walker reports the cut
                 }
-                if (out.size() + (long) n > maxInflatedBytes) {
-                    throw new DicomReadException(file, "deflated data set inflates beyond " + maxInflatedBytes + " bytes");
+                if (count + (long) n > cap) {
+                    throw new DicomReadException(file, "deflated data set inflates beyond " + cap + " bytes (" + capReason + ")");
                 }
-                out.write(chunk, 0, n);
+                if (count + n > out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(cap, Math.max((long) out.length * 2, count + (long) n)));
+                }
+                System.arraycopy(chunk, 0, out, count, n);
+                count += n;
+                if (!declared && count >= nextProbe) {
+                    nextProbe = Math.min(MAX_ARRAY, nextProbe * 2);
+                    DeclaredImage image = DeclaredImage.probe(file, ByteBuffer.wrap(out, 0, count).slice().order(ByteOrder.LITTLE_ENDIAN));
+                    if (image != null) {
+                        declared = true;
+                        long expected = image.pixelDataValueOffset() + image.pixelBytes() + INFLATE_MARGIN;
+                        if (image.frameSamples() > 0) {
+                            long frame = image.frameSamples() * Integer.BYTES;
+                            budget.check(file, expected + frame, image.shape() + ": " + MemoryBudget.mb(expected) + " MB inflated + "
+                                    + MemoryBudget.mb(frame) + " MB decoded frame");
+                            cap = Math.min(cap, expected);
+                            capReason = "what its Image Pixel Module declares: Pixel Data of " + image.pixelBytes() + " bytes + "
+                                    + INFLATE_MARGIN + " bytes margin";
+                            out = Arrays.copyOf(out, (int) Math.max(count, cap)); // one allocation of the declared size
+                        }
+                    }
+                }
             }
-            return ByteBuffer.wrap(out.toByteArray());
+            return ByteBuffer.wrap(out, 0, count).slice();
         } catch (DataFormatException e) {
             throw new DicomReadException(file, "corrupt deflated data set: " + e.getMessage(), e);
         } finally {
@@ -187,16 +310,28 @@ final class Part10Scanner {
         return new String(bytes, StandardCharsets.US_ASCII).replace("\0", "").trim();
     }
 
-    /** Recursive walk of one data set encoding (explicit/implicit, byte order set on the buffer). */
+    /**
+     * Recursive walk of one data set encoding (explicit/implicit, byte order set on the buffer).
+     * One element loop serves every data set: the top level, defined-length items and
+     * undefined-length items (ended by an item delimiter). Every sequence level passes through
+     * {@link #checkDepth}, so the recursion is bounded by {@link #MAX_DEPTH} whatever the lengths.
+     */
     private static final class Walker {
         private final Path file;
         private final ByteBuffer buf;
         private final TransferSyntaxes.Syntax syntax;
+        private PixelDataLocation pixelData;
 
         Walker(Path file, ByteBuffer buf, TransferSyntaxes.Syntax syntax) {
             this.file = file;
             this.buf = buf;
             this.syntax = syntax;
+        }
+
+        /** Walks the top-level data set from {@code pos}; returns the Pixel Data location or null. */
+        PixelDataLocation topLevel(long pos) throws DicomReadException {
+            elements(pos, buf.limit(), false, 0);
+            return pixelData;
         }
 
         private int tag(long pos) {
@@ -214,64 +349,77 @@ final class Part10Scanner {
                     + declared + " bytes but only " + Math.max(0, end - pos) + " remain (truncated file or bad length)");
         }
 
-        /**
-         * Walks elements in [pos, end) (end = -1 for "until item delimiter"). At top level returns the
-         * Pixel Data location and stops there.
-         */
-        PixelDataLocation dataSet(long pos, long end, int depth, boolean topLevel) throws DicomReadException {
+        private void checkDepth(int depth) throws DicomReadException {
             if (depth > MAX_DEPTH) {
                 throw new DicomReadException(file, "sequences nested deeper than " + MAX_DEPTH + " levels");
             }
-            long limit = buf.limit();
-            while (pos < end) {
-                if (pos + 8 > limit) {
-                    if (topLevel && limit - pos < 8 && allZero(pos, limit)) {
-                        return null; // trailing padding bytes
+        }
+
+        /**
+         * Walks the elements of one data set starting at {@code pos}.
+         *
+         * @param end       offset the data set must not pass: its end when {@code delimited} is false,
+         *                  otherwise the end of the enclosing value (or of the buffer)
+         * @param delimited true for an undefined-length item, which ends with an item delimiter
+         * @param depth     number of enclosing sequences; 0 is the top level, where the walk stops
+         *                  at Pixel Data and records it
+         * @return the offset just past the data set (past its item delimiter when delimited)
+         */
+        private long elements(long pos, long end, boolean delimited, int depth) throws DicomReadException {
+            boolean top = depth == 0;
+            while (delimited || pos < end) {
+                if (pos + 8 > end) {
+                    if (top && allZero(pos, end)) {
+                        return end; // trailing padding bytes
                     }
-                    throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
+                    throw new DicomReadException(file, (delimited ? "truncated inside a sequence item" : "truncated: incomplete element header")
+                            + " at offset " + pos);
                 }
                 int tag = tag(pos);
-                if (tag == ITEM_DELIMITER && !topLevel) {
-                    return null;
+                if (tag == ITEM_DELIMITER && !top) {
+                    // Ends an undefined-length item; tolerated at the end of a defined-length one.
+                    return delimited ? pos + 8 : end;
                 }
-                String vr;
-                long headerLen;
+                String vr = null;
+                long headerLen = 8;
                 long len;
                 if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
                     vr = vrAt(file, buf, pos);
                     if (LONG_VRS.contains(vr)) {
-                        if (pos + 12 > limit) {
+                        if (pos + 12 > end) {
                             throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
                         }
                         headerLen = 12;
                         len = uint32(pos + 8);
                     } else {
-                        headerLen = 8;
                         len = buf.getShort((int) pos + 6) & 0xFFFF;
                     }
                 } else {
-                    vr = null;
-                    headerLen = 8;
                     len = uint32(pos + 4);
                 }
                 long valuePos = pos + headerLen;
-                if (topLevel && tag == DicomTags.PixelData) {
-                    return pixelData(pos, valuePos, len, end);
-                }
-                if (len == UNDEFINED) {
+                if (tag == DicomTags.PixelData && (top || len == UNDEFINED)) {
+                    // Encapsulated Pixel Data may also sit in an Icon Image Sequence item (PS3.5 A.4).
+                    PixelDataLocation location = pixelData(pos, valuePos, len, end);
+                    if (top) {
+                        pixelData = location;
+                        return location.valueEnd();
+                    }
+                    pos = location.valueEnd();
+                } else if (len == UNDEFINED) {
                     // A sequence (SQ, UN or implicit) of items ending with a sequence delimiter.
-                    pos = sequence(valuePos, depth);
-                    continue;
+                    pos = sequence(valuePos, end, depth + 1);
+                } else {
+                    if (valuePos + len > end) {
+                        throw truncated(tag, pos, len, end - headerLen);
+                    }
+                    if ("SQ".equals(vr)) {
+                        sequenceDefined(valuePos, valuePos + len, depth + 1);
+                    }
+                    pos = valuePos + len;
                 }
-                if (valuePos + len > limit || valuePos + len > end) {
-                    throw truncated(tag, pos, len, Math.min(limit, end) - headerLen);
-                }
-                if ("SQ".equals(vr)) {
-                    sequenceDefined(valuePos, valuePos + len, depth);
-                }
-                pos = valuePos + len;
             }
-            return null;
+            return pos;
         }
 
         private boolean allZero(long from, long to) {
@@ -283,26 +431,27 @@ final class Part10Scanner {
             return true;
         }
 
-        /** Items of an undefined-length sequence; returns the offset after the sequence delimiter. */
-        private long sequence(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
+        /** Items of an undefined-length sequence within [pos, end); returns the offset after its delimiter. */
+        private long sequence(long pos, long end, int depth) throws DicomReadException {
+            checkDepth(depth);
             while (true) {
-                if (pos + 8 > limit) {
+                if (pos + 8 > end) {
                     throw new DicomReadException(file, "truncated inside a sequence at offset " + pos);
                 }
                 int tag = tag(pos);
-                long len = uint32(pos + 4);
                 if (tag == SEQUENCE_DELIMITER) {
                     return pos + 8;
                 }
                 if (tag != ITEM) {
                     throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
                 }
-                pos = item(pos + 8, len, depth);
+                pos = item(pos + 8, uint32(pos + 4), end, depth);
             }
         }
 
+        /** Items of a defined-length sequence occupying exactly [pos, end). */
         private void sequenceDefined(long pos, long end, int depth) throws DicomReadException {
+            checkDepth(depth);
             while (pos < end) {
                 if (pos + 8 > end) {
                     throw new DicomReadException(file, "truncated sequence item header at offset " + pos);
@@ -311,73 +460,21 @@ final class Part10Scanner {
                 if (tag != ITEM) {
                     throw new DicomReadException(file, "expected an item tag in a sequence at offset " + pos + ", found " + DicomTags.format(tag));
                 }
-                pos = item(pos + 8, uint32(pos + 4), depth);
-                if (pos > end) {
-                    throw new DicomReadException(file, "sequence item overruns its sequence at offset " + pos);
-                }
+                pos = item(pos + 8, uint32(pos + 4), end, depth);
             }
         }
 
-        private long item(long pos, long len, int depth) throws DicomReadException {
+        /** One item's data set starting at {@code pos}, which must end by {@code end}; returns the offset after it. */
+        private long item(long pos, long len, long end, int depth) throws DicomReadException {
             if (len == UNDEFINED) {
-                // Walk until the item delimiter; dataSet returns on it, so find where it stopped.
-                return itemUndefined(pos, depth);
+                return elements(pos, end, true, depth);
             }
-            if (pos + len > buf.limit()) {
-                throw truncated(ITEM, pos - 8, len, buf.limit() - pos);
+            if (pos + len > end) {
+                throw new DicomReadException(file, "sequence item at offset " + (pos - 8) + " declares " + len + " bytes but only "
+                        + Math.max(0, end - pos) + " remain in its sequence or file (truncated file or bad length)");
             }
-            dataSet(pos, pos + len, depth + 1, false);
+            elements(pos, pos + len, false, depth);
             return pos + len;
-        }
-
-        private long itemUndefined(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
-            // Re-implements the element loop to learn where the item delimiter is.
-            while (true) {
-                if (pos + 8 > limit) {
-                    throw new DicomReadException(file, "truncated inside a sequence item at offset " + pos);
-                }
-                int tag = tag(pos);
-                if (tag == ITEM_DELIMITER) {
-                    return pos + 8;
-                }
-                long next = nextElement(pos, depth);
-                pos = next;
-            }
-        }
-
-        /** Offset after the element at {@code pos} (validating nested content). */
-        private long nextElement(long pos, int depth) throws DicomReadException {
-            long limit = buf.limit();
-            int tag = tag(pos);
-            String vr = null;
-            long headerLen = 8;
-            long len;
-            if (syntax.explicitVr() && (tag >>> 16) != 0xFFFE) {
-                vr = vrAt(file, buf, pos);
-                if (LONG_VRS.contains(vr)) {
-                    if (pos + 12 > limit) {
-                        throw new DicomReadException(file, "truncated: incomplete element header at offset " + pos);
-                    }
-                    headerLen = 12;
-                    len = uint32(pos + 8);
-                } else {
-                    len = buf.getShort((int) pos + 6) & 0xFFFF;
-                }
-            } else {
-                len = uint32(pos + 4);
-            }
-            long valuePos = pos + headerLen;
-            if (len == UNDEFINED) {
-                return sequence(valuePos, depth + 1);
-            }
-            if (valuePos + len > limit) {
-                throw truncated(tag, pos, len, limit - valuePos);
-            }
-            if ("SQ".equals(vr)) {
-                sequenceDefined(valuePos, valuePos + len, depth + 1);
-            }
-            return valuePos + len;
         }
 
         private PixelDataLocation pixelData(long elementPos, long valuePos, long len, long end) throws DicomReadException {

@@ -23,10 +23,12 @@ final class PixelMedReader implements DicomReader {
 
     private final Part10Scanner scanner;
     private final GdcmWorker gdcm;
+    private final MemoryBudget budget;
 
-    PixelMedReader(Part10Scanner scanner, GdcmWorker gdcm) {
+    PixelMedReader(Part10Scanner scanner, GdcmWorker gdcm, MemoryBudget budget) {
         this.scanner = scanner;
         this.gdcm = gdcm;
+        this.budget = budget;
     }
 
     @Override
@@ -36,6 +38,10 @@ final class PixelMedReader implements DicomReader {
 
     @Override
     public DicomFile openHeader(Path file) throws DicomReadException {
+        return ReadGuard.read(file, () -> scanAndParse(file));
+    }
+
+    private DicomFile scanAndParse(Path file) throws DicomReadException {
         if (!Files.isRegularFile(file)) {
             throw new DicomReadException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
@@ -48,7 +54,7 @@ final class PixelMedReader implements DicomReader {
             long end = layout.pixelData() != null ? layout.pixelData().elementOffset() : layout.data().limit();
             String ts = layout.syntax().deflated() ? TransferSyntaxes.EXPLICIT_LE : layout.syntax().uid();
             DicomDataset ds = parse(layout.data(), layout.datasetStart(), end, ts);
-            return new ScannedDicomFile(file, meta, ds, layout, gdcm, this);
+            return new ScannedDicomFile(file, meta, ds, layout, gdcm, budget);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException(file, "cannot parse the header: " + oneLine(e), e);
         }
@@ -80,6 +86,10 @@ final class PixelMedReader implements DicomReader {
 
     @Override
     public List<Path> listDicomDir(Path dicomdir) throws DicomReadException {
+        return ReadGuard.read(dicomdir, () -> referencedFiles(dicomdir));
+    }
+
+    private List<Path> referencedFiles(Path dicomdir) throws DicomReadException {
         DicomFile dir = openHeader(dicomdir);
         DicomElement records = dir.dataset().get(DirectoryRecordSequence)
                 .orElseThrow(() -> new DicomReadException(dicomdir, "not a DICOMDIR (no Directory Record Sequence (0004,1220))"));

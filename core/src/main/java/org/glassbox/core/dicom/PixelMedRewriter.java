@@ -36,6 +36,11 @@ final class PixelMedRewriter implements DicomRewriter {
     @Override
     public void rewrite(Path source, Path target, ElementEditor editor, DicomDataset additions, String newSopInstanceUid)
             throws DicomReadException, IOException {
+        ReadGuard.readWrite(source, () -> rewriteGuarded(source, target, editor, additions, newSopInstanceUid));
+    }
+
+    private void rewriteGuarded(Path source, Path target, ElementEditor editor, DicomDataset additions, String newSopInstanceUid)
+            throws DicomReadException, IOException {
         if (source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
             throw new IOException("refusing to rewrite " + source + " onto itself");
         }

@@ -1,9 +1,12 @@
 package org.glassbox.core.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.glassbox.core.model.FramePixels;
@@ -24,17 +27,18 @@ final class ScannedDicomFile implements DicomFile {
     private final DicomDataset dataset;
     private final Part10Scanner.Layout layout;
     private final GdcmWorker gdcm;
-    private final DicomReader nativeReader;
-    private DicomFile gdcmDecoded;
+    private final MemoryBudget budget;
+    /** GDCM's decoded pixel bytes, every frame, once fetched (guarded by this). */
+    private ByteBuffer gdcmPixels;
 
     ScannedDicomFile(Path path, DicomDataset fileMeta, DicomDataset dataset, Part10Scanner.Layout layout, GdcmWorker gdcm,
-                     DicomReader nativeReader) {
+                     MemoryBudget budget) {
+        this.budget = budget;
         this.path = path;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
         this.layout = layout;
         this.gdcm = gdcm;
-        this.nativeReader = nativeReader;
     }
 
     @Override
@@ -75,11 +79,15 @@ final class ScannedDicomFile implements DicomFile {
 
     @Override
     public PixelDescription pixelDescription() throws DicomReadException {
-        return module().description();
+        return ReadGuard.read(path, () -> module().description());
     }
 
     @Override
     public FramePixels frame(int index) throws DicomReadException {
+        return ReadGuard.read(path, () -> decodeFrame(index));
+    }
+
+    private FramePixels decodeFrame(int index) throws DicomReadException {
         PixelModule.Module m = module();
         PixelDescription d = m.description();
         if (index < 0 || index >= d.frames()) {
@@ -98,6 +106,11 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "Pixel Data has " + loc.nativeLength() + " bytes, " + needed + " expected for "
                     + d.frames() + " frame(s) of " + d.rows() + "x" + d.columns() + "x" + d.samplesPerPixel() + " at " + d.bitsAllocated() + " bits");
         }
+        long frame = MemoryBudget.frameBytes(d);
+        long inflated = layout.syntax().deflated() ? layout.data().capacity() : 0; // mapped file bytes are not heap
+        long interleaveCopy = m.planar() ? frame : 0;
+        budget.check(path, inflated + frame + interleaveCopy, shape(d) + ": "
+                + (inflated > 0 ? MemoryBudget.mb(inflated) + " MB inflated + " : "") + MemoryBudget.mb(frame + interleaveCopy) + " MB decoded frame");
         ByteOrder order = layout.syntax().bigEndian() && d.bitsAllocated() > 8 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         return NativePixels.decode(layout.data(), loc.valueOffset() + frameBytes * index, order, d, m.planar());
     }
@@ -107,26 +120,44 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "frame of " + d.samplesPerFrame() + " samples is larger than GlassBox decodes");
         }
         TransferSyntaxes.Codec codec = layout.syntax().codec();
+        byte[] bytes = frameBytes(loc, d, index);
         if (codec == TransferSyntaxes.Codec.RLE) {
-            byte[] bytes = frameBytes(loc, d, index);
             try {
                 return RleDecoder.decode(bytes, d);
             } catch (IllegalArgumentException e) {
                 throw new DicomReadException(path, "RLE frame " + index + ": " + e.getMessage());
             }
         }
-        if (codec != TransferSyntaxes.Codec.JPEG_LS) {
-            byte[] bytes = frameBytes(loc, d, index);
-            try {
-                return ImageIoCodec.decode(bytes, codec, d);
-            } catch (IOException e) {
-                return viaGdcm(d, index, e.getMessage());
-            }
+        // A codestream of another size than the header is a hard error, before any decoder runs:
+        // GDCM trusts the header and would pad it to a mostly-zero image that looks valid.
+        CodestreamShape.check(path, index, bytes, codec, d);
+        int precision = codec == TransferSyntaxes.Codec.JPEG_2000 ? ImageIoCodec.j2kPrecision(bytes) : 0;
+        if (precision > ImageIoCodec.MAX_GDCM_J2K_PRECISION) {
+            throw new DicomReadException(path, "JPEG 2000 component precision " + precision + " bits: no decoder here handles more than "
+                    + ImageIoCodec.MAX_GDCM_J2K_PRECISION + " (jai-imageio " + ImageIoCodec.MAX_J2K_PRECISION + ", GDCM's OpenJPEG "
+                    + ImageIoCodec.MAX_GDCM_J2K_PRECISION + ")");
         }
-        return viaGdcm(d, index, null);
+        if (codec == TransferSyntaxes.Codec.JPEG_LS) {
+            return viaGdcm(d, index, bytes, null);
+        }
+        try {
+            return ImageIoCodec.decode(bytes, codec, d);
+        } catch (ImageIoCodec.ShapeMismatchException e) {
+            throw new DicomReadException(path, "frame " + index + ": " + e.getMessage() + "; refusing to pad or crop", e);
+        } catch (IOException e) {
+            return viaGdcm(d, index, bytes, e.getMessage());
+        }
     }
 
-    /** The compressed bytes of one frame (PS3.5 A.4: fragments, Basic Offset Table). */
+    private static String shape(PixelDescription d) {
+        return d.rows() + "x" + d.columns() + (d.samplesPerPixel() > 1 ? "x" + d.samplesPerPixel() : "") + " " + d.bitsAllocated() + "-bit";
+    }
+
+    /**
+     * The compressed bytes of one frame (PS3.5 A.4: fragments, Basic Offset Table), after checking
+     * that they, the codec's raster and the decoded frame (both counted at 4 bytes a sample) fit the
+     * memory budget.
+     */
     private byte[] frameBytes(PixelDataLocation loc, PixelDescription d, int index) throws DicomReadException {
         List<PixelDataLocation.Fragment> all = loc.fragments();
         if (all.isEmpty()) {
@@ -149,6 +180,9 @@ final class ScannedDicomFile implements DicomFile {
             throw new DicomReadException(path, "cannot find the fragments of frame " + index + " (" + all.size() + " fragments for " + d.frames() + " frames)");
         }
         long total = mine.stream().mapToLong(PixelDataLocation.Fragment::length).sum();
+        long frame = MemoryBudget.frameBytes(d);
+        budget.check(path, total + 2 * frame, shape(d) + ": " + MemoryBudget.mb(total) + " MB compressed + "
+                + MemoryBudget.mb(2 * frame) + " MB codec raster and decoded frame");
         byte[] out = new byte[(int) total];
         int o = 0;
         for (PixelDataLocation.Fragment f : mine) {
@@ -172,31 +206,44 @@ final class ScannedDicomFile implements DicomFile {
         return index < frames.size() ? frames.get(index) : List.of();
     }
 
-    private synchronized int[] viaGdcm(PixelDescription d, int index, String firstFailure) throws DicomReadException {
+    /**
+     * Frame {@code index} decoded by GDCM in its worker process. GDCM decodes every frame at once;
+     * its output is checked against the size the header announces, memory-mapped (not heap) and
+     * kept for the file's other frames.
+     *
+     * @param compressed this frame's codestream, to learn a JPEG 2000 codestream's sign
+     */
+    private synchronized int[] viaGdcm(PixelDescription d, int index, byte[] compressed, String firstFailure) throws DicomReadException {
         String prefix = "cannot decode " + layout.syntax().uid() + (firstFailure == null ? "" : " (" + firstFailure + ")");
-        if (gdcmDecoded == null) {
+        long frameInts = MemoryBudget.frameBytes(d);
+        budget.check(path, frameInts, shape(d) + ": " + MemoryBudget.mb(frameInts) + " MB decoded frame");
+        long frameBytes = NativePixels.frameBytes(d);
+        long expected = frameBytes * d.frames();
+        if (gdcmPixels == null) {
+            if (expected > Integer.MAX_VALUE) {
+                throw new DicomReadException(path, prefix + ": " + expected + " decoded bytes exceed the 2 GiB GlassBox maps");
+            }
             Path raw = null;
             try {
-                raw = gdcm.decompress(path);
-                gdcmDecoded = nativeReader.open(raw);
+                raw = gdcm.decompress(path, expected);
+                try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.READ)) {
+                    gdcmPixels = ch.map(FileChannel.MapMode.READ_ONLY, 0, expected);
+                }
             } catch (IOException e) {
                 throw new DicomReadException(path, prefix + ": " + e.getMessage(), e);
-            } catch (DicomReadException e) {
-                throw new DicomReadException(path, prefix + ": GDCM output unreadable: " + e.reason(), e);
             } finally {
-                deleteQuietly(raw); // the scanned buffer is memory-mapped and outlives the name
+                deleteQuietly(raw); // the mapping outlives the name
             }
         }
-        PixelDescription g = gdcmDecoded.pixelDescription();
-        if (g.rows() != d.rows() || g.columns() != d.columns() || g.samplesPerPixel() != d.samplesPerPixel() || g.frames() != d.frames()) {
-            throw new DicomReadException(path, prefix + ": GDCM output has a different shape");
-        }
-        int[] samples = gdcmDecoded.frame(index).copySamples();
-        // For JPEG 2000, gdcmconv --raw writes the codestream's own precision as BitsStored (16 for
-        // GDCM's lossy encoder on 12-bit data): its samples are decoded values that may exceed our
-        // BitsStored and are saturated, as ImageIoCodec does. JPEG and JPEG-LS samples are bit
-        // patterns (masked), as is J2K output whose sign GDCM changed.
-        boolean values = layout.syntax().codec() == TransferSyntaxes.Codec.JPEG_2000 && g.signed() == d.signed();
+        // Read at the full BitsAllocated width, then clip or mask to BitsStored. JPEG 2000 carries
+        // sign and precision in its codestream, so its samples are values and are saturated, as
+        // ImageIoCodec does (GDCM's lossy encoder overshoots a 12-bit range in its 16-bit output);
+        // a signed header over an unsigned codestream holds bit patterns. JPEG and JPEG-LS samples
+        // are bit patterns and are masked. GDCM writes colour by pixel.
+        PixelDescription fullWidth = new PixelDescription(d.rows(), d.columns(), d.frames(), d.samplesPerPixel(), d.bitsAllocated(),
+                d.bitsAllocated(), d.bitsAllocated() - 1, d.signed(), d.photometricInterpretation());
+        int[] samples = NativePixels.decode(gdcmPixels, frameBytes * index, ByteOrder.LITTLE_ENDIAN, fullWidth, false);
+        boolean values = layout.syntax().codec() == TransferSyntaxes.Codec.JPEG_2000 && !(d.signed() && !CodestreamShape.j2kSigned(compressed));
         for (int i = 0; i < samples.length; i++) {
             samples[i] = values ? SampleLayout.saturated(samples[i], d.bitsStored(), d.signed())
                     : SampleLayout.storedValue(samples[i] & 0xFFFFFFFFL, d.bitsStored(), d.signed());

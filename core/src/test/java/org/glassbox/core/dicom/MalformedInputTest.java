@@ -147,6 +147,54 @@ class MalformedInputTest {
         assertThat(failure(file("junkjpeg.dcm", baseline))).contains("cannot decode");
     }
 
+    /** Referenced Image Sequence (0008,1140) nested {@code depth} times, every length undefined. */
+    private static byte[] nestedUndefined(int depth) {
+        Part10Bytes p = Part10Bytes.withMeta(EXPLICIT_LE).imageModule();
+        for (int i = 0; i < depth; i++) {
+            p.header(0x00081140, "SQ", 0xFFFFFFFFL).item(0xFFFEE000, 0xFFFFFFFFL);
+        }
+        for (int i = 0; i < depth; i++) {
+            p.item(0xFFFEE00D, 0).item(0xFFFEE0DD, 0);
+        }
+        return p.element(DicomTags.PixelData, "OB", new byte[4]).bytes();
+    }
+
+    @Test
+    void deeplyNestedUndefinedLengthSequencesAreRefusedNotAStackOverflow() throws Exception {
+        // 2,000 levels crashed the scanner's undefined-length path with a StackOverflowError.
+        assertThat(failure(file("deep.dcm", nestedUndefined(2000)))).contains("nested deeper than");
+        assertThat(failure(file("deep40.dcm", nestedUndefined(40)))).contains("nested deeper than");
+    }
+
+    @Test
+    void moderatelyNestedUndefinedLengthSequencesStillRead() throws Exception {
+        Path p = file("nested.dcm", nestedUndefined(8));
+        assertThat(reader.open(p).frame(0).copySamples()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void undefinedLengthSequenceInsideADefinedLengthItemMustEndInsideIt() throws Exception {
+        // An item of 16 bytes declared, holding an undefined-length sequence whose delimiter lies beyond it.
+        byte[] bytes = Part10Bytes.withMeta(EXPLICIT_LE).imageModule()
+                .header(0x00081140, "SQ", 0xFFFFFFFFL).item(0xFFFEE000, 20)
+                .header(0x00081150, "SQ", 0xFFFFFFFFL).item(0xFFFEE000, 0).item(0xFFFEE0DD, 0)
+                .item(0xFFFEE0DD, 0)
+                .element(DicomTags.PixelData, "OB", new byte[4]).bytes();
+        assertThat(failure(file("overrun.dcm", bytes))).isNotBlank();
+    }
+
+    @Test
+    void encapsulatedIconPixelDataInsideASequenceItemIsWalked() throws Exception {
+        // Icon Image Sequence (0088,0200) holding encapsulated Pixel Data: items of fragments, not a data set.
+        byte[] fragment = {1, 2, 3, 4};
+        byte[] bytes = Part10Bytes.withMeta(EXPLICIT_LE).imageModule()
+                .header(0x00880200, "SQ", 0xFFFFFFFFL).item(0xFFFEE000, 0xFFFFFFFFL)
+                .header(DicomTags.PixelData, "OB", 0xFFFFFFFFL).item(0xFFFEE000, 0).item(0xFFFEE000, 4).raw(fragment).item(0xFFFEE0DD, 0)
+                .item(0xFFFEE00D, 0).item(0xFFFEE0DD, 0)
+                .element(DicomTags.PixelData, "OB", new byte[] {5, 6, 7, 8}).bytes();
+        assertThat(reader.open(file("icon.dcm", bytes)).frame(0).copySamples()).containsExactly(5, 6, 7, 8);
+    }
+
     @Test
     void aBatchCarriesOnAfterBadFiles() throws Exception {
         Path bad = file("bad.dcm", new byte[] {1, 2, 3});

@@ -23,6 +23,11 @@ final class Part10Bytes {
         return p;
     }
 
+    /** A bare data set, without preamble or meta information (to deflate or append). */
+    static Part10Bytes dataSet() {
+        return new Part10Bytes();
+    }
+
     Part10Bytes text(int tag, String vr, String value) {
         byte[] v = value.getBytes(StandardCharsets.US_ASCII);
         if (v.length % 2 == 1) {

@@ -42,11 +42,17 @@ class TransferSyntaxConformanceTest {
         MONO24_SIGNED(32, 24, true, 1, "MONOCHROME2", 1),
         MULTIFRAME12(16, 12, false, 1, "MONOCHROME2", 3),
         /*
-         * Enhanced CT's class: no Secondary Capture IOD allows signed multi-frame data, and GDCM
-         * refuses to write what it sees as an invalid class/dimension pair. On this sawtooth GDCM's
-         * lossy J2K encoder overshoots both ends of the 12-bit signed range (-3840 … 3072).
+         * Secondary Capture, like the others: gdcmconv --raw refused to decode signed multi-frame
+         * SC ("Problem with NumberOfDimensions and MediaStorage"), so dcmtk's JPEG-LS of it could
+         * not be decoded; the gdcmraw worker must decode it.
          */
-        MULTIFRAME12_SIGNED(16, 12, true, 1, "MONOCHROME2", 3, "1.2.840.10008.5.1.4.1.1.2.1");
+        MULTIFRAME12_SIGNED(16, 12, true, 1, "MONOCHROME2", 3),
+        /*
+         * The same pixels under Enhanced CT's class, for GDCM's encoders, which refuse to write
+         * signed multi-frame SC (no SC IOD allows it). On this sawtooth GDCM's lossy J2K encoder
+         * overshoots both ends of the 12-bit signed range (-3840 … 3072).
+         */
+        MULTIFRAME12_SIGNED_CT(16, 12, true, 1, "MONOCHROME2", 3, "1.2.840.10008.5.1.4.1.1.2.1");
 
         final int bitsAllocated;
         final int bitsStored;

@@ -1,0 +1,66 @@
+package org.glassbox.core.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GdcmWorkerTest {
+    @TempDir
+    Path dir;
+
+    /** Signed 12-bit, 3 frames of 48x40, Secondary Capture (which gdcmconv --raw refused), JPEG-LS by dcmtk. */
+    private Path jpegLs() throws Exception {
+        assumeTrue(ExternalTool.available("dcmcjpls") && ExternalTool.available("gdcmraw"), "dcmtk / libgdcm-tools not installed");
+        Path src = dir.resolve("src.dcm");
+        TestImages.create(48, 40, 3, 1, 16, 12, true, "MONOCHROME2", 29).write(src);
+        Path enc = dir.resolve("ls.dcm");
+        ExternalTool.run(List.of("dcmcjpls", "+el", src.toString(), enc.toString()));
+        return enc;
+    }
+
+    @Test
+    void decodesPixelBytesOfEveryFrame() throws Exception {
+        Path raw = new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(60)).decompress(jpegLs(), 48 * 40 * 3 * 2);
+        try {
+            assertThat(Files.size(raw)).isEqualTo(48 * 40 * 3 * 2);
+        } finally {
+            Files.delete(raw);
+        }
+    }
+
+    @Test
+    void outputOfAnotherSizeThanTheHeaderAnnouncesIsRefused() throws Exception {
+        Path file = jpegLs();
+        assertThatThrownBy(() -> new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(60)).decompress(file, 48 * 40 * 2))
+                .isInstanceOf(IOException.class).hasMessage("GDCM decoded 11520 bytes, the header announces 3840");
+    }
+
+    @Test
+    void missingToolNamesTheDebianPackage() {
+        assertThatThrownBy(() -> new GdcmWorker("/nonexistent/gdcmconv", "/nonexistent/gdcmraw", Duration.ofSeconds(5)).decompress(dir.resolve("x.dcm"), 4))
+                .isInstanceOf(IOException.class).hasMessageContaining("libgdcm-tools");
+    }
+
+    @Test
+    void aStreamGdcmCannotDecodeIsRefusedNotReturnedAsGarbage() throws Exception {
+        assumeTrue(ExternalTool.available("gdcmconv") && ExternalTool.available("gdcmraw"), "libgdcm-tools not installed");
+        // gdcmraw -P alone exits 0 on this and writes 4 uninitialised bytes.
+        byte[] junk = new byte[200];
+        java.util.Arrays.fill(junk, (byte) 0x5A);
+        junk[0] = (byte) 0xFF;
+        junk[1] = (byte) 0xD8;
+        Path file = dir.resolve("junk.dcm");
+        Files.write(file, Part10Bytes.withMeta("1.2.840.10008.1.2.4.80").imageModule().header(DicomTags.PixelData, "OB", 0xFFFFFFFFL)
+                .item(0xFFFEE000, 0).item(0xFFFEE000, junk.length).raw(junk).item(0xFFFEE0DD, 0).bytes());
+        assertThatThrownBy(() -> new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(60)).decompress(file, 4))
+                .isInstanceOf(IOException.class).hasMessageContaining(GdcmWorker.DECODE_FAILED);
+    }
+}
