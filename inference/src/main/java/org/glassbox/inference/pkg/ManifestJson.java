@@ -79,6 +79,9 @@ public final class ManifestJson {
         } catch (UnrecognizedPropertyException e) {
             throw new ModelPackageException(source + ": unknown field '" + path(e) + "'", e);
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && !e.getTargetType().isEnum()) {
+                throw new ModelPackageException(source + ": " + path(e) + ": expected " + describe(e.getTargetType()), e);
+            }
             throw new ModelPackageException(source + ": " + path(e) + ": " + e.getOriginalMessage(), e);
         } catch (MismatchedInputException e) {
             String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());

@@ -106,7 +106,7 @@ public final class ManifestValidator {
             p.add("inputShape is required ([C, H, W])");
             return null;
         }
-        if (shape.size() != 3 || shape.contains(null)) {
+        if (shape.size() != 3 || hasNull(shape)) {
             p.add("inputShape must be [C, H, W] (3 integers), found " + shape);
             return null;
         }
@@ -193,7 +193,7 @@ public final class ManifestValidator {
                 outSide = size;
             }
         }
-        if (outSide != null && shape != null && shape.size() == 3 && !shape.contains(null)
+        if (outSide != null && shape != null && shape.size() == 3 && !hasNull(shape)
                 && (outSide.intValue() != shape.get(1) || outSide.intValue() != shape.get(2))) {
             p.add("preprocessing produces " + outSide + "×" + outSide + " but inputShape is " + shape.get(1) + "×" + shape.get(2));
         }
@@ -226,6 +226,10 @@ public final class ManifestValidator {
                 }
             }
         }
+    }
+
+    private static boolean hasNull(List<?> list) {
+        return list.stream().anyMatch(java.util.Objects::isNull);
     }
 
     private static void required(List<String> p, String field, Object value) {
