@@ -25,6 +25,7 @@ public final class Catalog implements AutoCloseable {
     private final InstanceRepository instances;
     private final TruthRepository truth;
     private final ImportLogRepository importLog;
+    private final ModelRepository models;
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -33,6 +34,7 @@ public final class Catalog implements AutoCloseable {
         this.instances = new InstanceRepository(connection);
         this.truth = new TruthRepository(connection);
         this.importLog = new ImportLogRepository(connection);
+        this.models = new ModelRepository(connection);
     }
 
     /**
@@ -92,6 +94,10 @@ public final class Catalog implements AutoCloseable {
 
     public ImportLogRepository importLog() {
         return importLog;
+    }
+
+    public ModelRepository models() {
+        return models;
     }
 
     /** Work run inside one transaction. */
