@@ -122,7 +122,7 @@ class ImportCommandTest {
 
     @Test
     void dicomdirWrittenByDcmtkImportsTheFilesItReferences() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmmkdir")), "dcmtk (dcmmkdir) not installed");
+        org.glassbox.core.testing.ExternalTools.require("/usr/bin/dcmmkdir", "dcmtk");
         Path media = Files.createDirectories(dir.resolve("media/IMAGES"));
         for (int i = 0; i < 3; i++) {
             // dcmmkdir requires PatientName; a pseudonym is what a de-identified file carries.

@@ -90,7 +90,7 @@ class DeidEndToEndTest {
 
     @Test
     void dciodvfyFindsNoNewErrorsInTheCopy(@TempDir Path dir) throws Exception {
-        assumeThat(onPath("dciodvfy")).as("dciodvfy (Debian dicom3tools) installed").isTrue();
+        org.glassbox.core.testing.ExternalTools.require("dciodvfy", "dicom3tools");
         Path source = writeIdentified(dir, "in.dcm", "1.2.3.4.5.100.1.1");
         ProfileDeidGate gate = new ProfileDeidGate(Dicom.rewriter(), new Pseudonymizer(new KeyedHash(KEY)));
         DeidentifiedCopy copy = gate.deidentify(source, Dicom.reader().open(source).dataset(), dir.resolve("out"));
@@ -106,7 +106,7 @@ class DeidEndToEndTest {
     /** The comparison above can fail: a copy missing a Type 1 attribute shows a new error. */
     @Test
     void aCopyMissingAType1AttributeHasNewErrors(@TempDir Path dir) throws Exception {
-        assumeThat(onPath("dciodvfy")).as("dciodvfy (Debian dicom3tools) installed").isTrue();
+        org.glassbox.core.testing.ExternalTools.require("dciodvfy", "dicom3tools");
         Path source = writeIdentified(dir, "in.dcm", "1.2.3.4.5.100.1.1");
         ProfileDeidGate gate = new ProfileDeidGate(Dicom.rewriter(), new Pseudonymizer(new KeyedHash(KEY)));
         DeidentifiedCopy copy = gate.deidentify(source, Dicom.reader().open(source).dataset(), dir.resolve("out"));

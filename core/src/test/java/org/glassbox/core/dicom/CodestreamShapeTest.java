@@ -31,7 +31,7 @@ class CodestreamShapeTest {
             case "jpeg-ls" -> List.of("dcmcjpls", "+el", src.toString(), enc.toString());
             default -> throw new IllegalArgumentException(tool);
         };
-        assumeTrue(ExternalTool.available(cmd.get(0)), cmd.get(0) + " is not installed");
+        ExternalTool.require(cmd.get(0));
         ExternalTool.run(cmd);
         return enc;
     }

@@ -16,7 +16,7 @@ class DicomDirAndPaletteTest {
 
     @Test
     void listsTheFilesADicomDirMadeByDcmtkReferences() throws Exception {
-        assumeTrue(ExternalTool.available("dcmmkdir"), "dcmmkdir is not installed (Debian dcmtk)");
+        ExternalTool.require("dcmmkdir");
         Path media = dir.resolve("media");
         Path sub = media.resolve("IMAGES");
         Files.createDirectories(sub);
@@ -63,7 +63,7 @@ class DicomDirAndPaletteTest {
         assertThat(plain.frame(0).copySamples()).isEqualTo(base.frames().get(0).copySamples());
         assertThat(plain.dataset().get(0x00281201).orElseThrow().values()).hasSize(256);
 
-        assumeTrue(ExternalTool.available("dcmcrle"), "dcmcrle is not installed (Debian dcmtk)");
+        ExternalTool.require("dcmcrle");
         Path rle = dir.resolve("pal-rle.dcm");
         ExternalTool.run(List.of("dcmcrle", src.toString(), rle.toString()));
         DicomFile compressed = Dicom.reader().open(rle);

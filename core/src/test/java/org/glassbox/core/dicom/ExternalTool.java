@@ -12,6 +12,19 @@ final class ExternalTool {
     private ExternalTool() {
     }
 
+    /**
+     * Fails the test when the tool is missing (skips only with -Dglassbox.allowMissingTools=true):
+     * a reference check that silently skipped would prove nothing.
+     */
+    static void require(String name) {
+        if (!available(name)) {
+            org.glassbox.core.testing.ExternalTools.require(name, DEBIAN_PACKAGE.getOrDefault(name, "dcmtk or libgdcm-tools"));
+        }
+    }
+
+    private static final java.util.Map<String, String> DEBIAN_PACKAGE = java.util.Map.of(
+            "gdcmconv", "libgdcm-tools", "gdcmraw", "libgdcm-tools", "dciodvfy", "dicom3tools");
+
     static boolean available(String name) {
         String path = System.getenv("PATH");
         if (path == null) {

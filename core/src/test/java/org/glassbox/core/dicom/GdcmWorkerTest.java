@@ -18,7 +18,8 @@ class GdcmWorkerTest {
 
     /** Signed 12-bit, 3 frames of 48x40, Secondary Capture (which gdcmconv --raw refused), JPEG-LS by dcmtk. */
     private Path jpegLs() throws Exception {
-        assumeTrue(ExternalTool.available("dcmcjpls") && ExternalTool.available("gdcmraw"), "dcmtk / libgdcm-tools not installed");
+        ExternalTool.require("dcmcjpls");
+        ExternalTool.require("gdcmraw");
         Path src = dir.resolve("src.dcm");
         TestImages.create(48, 40, 3, 1, 16, 12, true, "MONOCHROME2", 29).write(src);
         Path enc = dir.resolve("ls.dcm");
@@ -51,7 +52,8 @@ class GdcmWorkerTest {
 
     @Test
     void aStreamGdcmCannotDecodeIsRefusedNotReturnedAsGarbage() throws Exception {
-        assumeTrue(ExternalTool.available("gdcmconv") && ExternalTool.available("gdcmraw"), "libgdcm-tools not installed");
+        ExternalTool.require("gdcmconv");
+        ExternalTool.require("gdcmraw");
         // gdcmraw -P alone exits 0 on this and writes 4 uninitialised bytes.
         byte[] junk = new byte[200];
         java.util.Arrays.fill(junk, (byte) 0x5A);

@@ -85,8 +85,10 @@ final class PresentationFixtures {
         return file;
     }
 
+    /** True when dcm2pnm is there; fails the test when it is not (see ExternalTool.require). */
     static boolean dcmtkAvailable() {
-        return ExternalTool.available("dcm2pnm");
+        ExternalTool.require("dcm2pnm");
+        return true;
     }
 
     /** dcmtk's 8-bit rendering of frame 1 with the given options (e.g. "+Wi", "1"). */

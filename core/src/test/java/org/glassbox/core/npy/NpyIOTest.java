@@ -59,7 +59,7 @@ class NpyIOTest {
 
     @Test
     void numpyReadsWhatWeWrite() throws Exception {
-        assumeTrue(hasNumpy(), "Debian python3-numpy is not installed");
+        org.glassbox.core.testing.ExternalTools.requirePython("python3-numpy", "numpy");
         NpyIO.write(NpyArray.ofFloat32(new float[] {1.5f, -2f, 0.125f, 1e6f, -3e-3f, 7f}, 2, 3), dir.resolve("f.npy"));
         NpyIO.write(NpyArray.ofUint8(new byte[] {0, 1, (byte) 255}, 3), dir.resolve("u8.npy"));
         NpyIO.write(NpyArray.ofInt16(new short[] {-32768, 32767, -2, 5}, 2, 2), dir.resolve("i16.npy"));
@@ -79,7 +79,7 @@ class NpyIOTest {
 
     @Test
     void weReadWhatNumpyWrites() throws Exception {
-        assumeTrue(hasNumpy(), "Debian python3-numpy is not installed");
+        org.glassbox.core.testing.ExternalTools.requirePython("python3-numpy", "numpy");
         python("import numpy as np, sys\n"
                 + "d = sys.argv[1]\n"
                 + "np.save(d + '/f.npy', np.arange(12, dtype='<f4').reshape(3, 4) / 8)\n"

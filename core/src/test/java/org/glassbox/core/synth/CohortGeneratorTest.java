@@ -104,7 +104,7 @@ class CohortGeneratorTest {
 
     @Test
     void dciodvfyReportsNoErrors() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dciodvfy")), "dicom3tools (dciodvfy) is not installed");
+        org.glassbox.core.testing.ExternalTools.require("/usr/bin/dciodvfy", "dicom3tools");
         // one case per site and every finding: all header variants (MONOCHROME1/2, detector types)
         CohortSummary s = new CohortGenerator(Dicom.writer(), 2).generate(everythingOften(), dir.resolve("v"), 9, 11, 128);
         assertThat(s.siteCounts()).hasSize(3);
