@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glassbox.core.dicom.AtomicFiles;
+import org.glassbox.core.io.AtomicFiles;
 import org.glassbox.core.dicom.Dicom;
 import org.glassbox.core.dicom.DicomFile;
 import org.glassbox.core.dicom.DicomReadException;

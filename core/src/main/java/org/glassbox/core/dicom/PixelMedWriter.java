@@ -1,5 +1,6 @@
 package org.glassbox.core.dicom;
 
+import org.glassbox.core.io.AtomicFiles;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;

@@ -1,5 +1,7 @@
 package org.glassbox.core.npy;
 
+import org.glassbox.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,23 +26,13 @@ public final class NpyIO {
     private NpyIO() {
     }
 
-    /** Writes {@code array} to {@code target} atomically. */
+    /** Writes {@code array} to {@code target} atomically, with normal file permissions. */
     public static void write(NpyArray array, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writeTo(array, out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes the version-1.0 header and the data to a stream (not closed). */

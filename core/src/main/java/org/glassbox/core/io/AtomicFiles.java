@@ -1,4 +1,4 @@
-package org.glassbox.core.dicom;
+package org.glassbox.core.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,4 +1,4 @@
-package org.glassbox.core.dicom;
+package org.glassbox.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,19 +28,6 @@ class AtomicFilesTest {
         AtomicFiles.write(target, temp -> Files.write(temp, new byte[] {1, 2}));
         assertThat(Files.readAllBytes(target)).containsExactly(1, 2);
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(defaultPermissions());
-    }
-
-    @Test
-    void writerAndRewriterOutputsHaveDefaultPermissions() throws Exception {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        TestImages.Image img = TestImages.create(8, 8, 1, 1, 16, 12, false, "MONOCHROME2", 5);
-        Path written = dir.resolve("w.dcm");
-        Dicom.writer().write(img.dataset(), img.frames(), written);
-        Path rewritten = dir.resolve("r.dcm");
-        Dicom.rewriter().rewrite(written, rewritten, (path, e) -> ElementEdit.KEEP, DicomDataset.empty(), null);
-        Object expected = defaultPermissions();
-        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(expected);
-        assertThat(Files.getPosixFilePermissions(rewritten)).isEqualTo(expected);
     }
 
     @Test
