@@ -71,6 +71,7 @@ final class PixelMedRewriter implements DicomRewriter {
             }
             list.removeGroup(0x0002);
             FileMetaInformation.addFileMetaInformation(list, syntax.uid(), PixelMedWriter.SOURCE_AE);
+            Implementation.stamp(list);
         } catch (DicomException e) {
             throw new IOException("cannot rewrite " + source + ": " + e.getMessage(), e);
         }

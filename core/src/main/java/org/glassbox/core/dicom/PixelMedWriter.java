@@ -41,6 +41,7 @@ final class PixelMedWriter implements DicomWriter {
                 list.put(pixelData(dataset, frames));
             }
             FileMetaInformation.addFileMetaInformation(list, TransferSyntaxes.EXPLICIT_LE, SOURCE_AE);
+            Implementation.stamp(list);
             AtomicFiles.write(target, temp -> {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                     list.write(out, TransferSyntaxes.EXPLICIT_LE, true, true, false);
