@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.SpecificCharacterSet;
@@ -17,7 +18,10 @@ import java.util.Set;
 
 /**
  * Converts between PixelMed's {@code AttributeList} and the toolkit-free {@link DicomDataset}.
- * Sequences are converted recursively; binary VRs carry their length only (PS3.5 6.2).
+ * Sequences are converted recursively; binary VRs carry their length only (PS3.5 6.2), except
+ * LUT Data (0028,3006), whose 16-bit words travel as unsigned decimal strings whatever its VR (US or
+ * OW), so that the Modality and VOI LUT Sequences can be read without the toolkit (PS3.3 C.11.1.1.1,
+ * C.11.2.1.1). Its size is bounded by the header, which the scanner has already bounded by the file.
  */
 final class AttributeListConverter {
     private AttributeListConverter() {
@@ -45,12 +49,39 @@ final class AttributeListConverter {
             }
             return DicomElement.sequence(tag, items);
         }
+        if (tag == DicomTags.LUTData) {
+            DicomElement words = lutWords(a, vr);
+            if (words != null) {
+                return words;
+            }
+        }
         if (vr == null || BINARY_VRS.contains(vr) || tag == DicomTags.PixelData) {
             return new DicomElement(tag, vr == null ? "UN" : vr, List.of(), List.of(), a.getVL());
         }
         String[] values = a.getStringValues();
         List<String> list = values == null ? List.of() : Arrays.asList(values);
         return new DicomElement(tag, vr, list.stream().map(v -> v == null ? "" : v).toList(), List.of(), a.getVL());
+    }
+
+    /**
+     * LUT Data as its 16-bit words (0..65535, in file order as the toolkit decoded them for the
+     * transfer syntax), or null when the toolkit cannot give words (e.g. a non-conformant OB).
+     */
+    private static DicomElement lutWords(Attribute a, String vr) {
+        short[] words;
+        try {
+            words = a.getShortValues();
+        } catch (DicomException | RuntimeException e) {
+            return null;
+        }
+        if (words == null) {
+            return null;
+        }
+        List<String> values = new ArrayList<>(words.length);
+        for (short w : words) {
+            values.add(Integer.toString(w & 0xFFFF));
+        }
+        return new DicomElement(DicomTags.LUTData, vr == null ? "UN" : vr, values, List.of(), a.getVL());
     }
 
     /** The character set a data set declares, for encoding its text values. */
@@ -75,7 +106,22 @@ final class AttributeListConverter {
         return list;
     }
 
-    /** One element as an Attribute, or null for a binary element. */
+    /** LUT Data written back as OW from its words (0..65535 each). */
+    private static Attribute lutData(AttributeTag tag, List<String> values) throws DicomException {
+        short[] words = new short[values.size()];
+        for (int i = 0; i < words.length; i++) {
+            int w = Integer.parseInt(values.get(i).trim());
+            if (w < 0 || w > 0xFFFF) {
+                throw new DicomException("LUT Data word " + i + " out of 0..65535: " + w);
+            }
+            words[i] = (short) w;
+        }
+        OtherWordAttribute a = new OtherWordAttribute(tag);
+        a.setValues(words);
+        return a;
+    }
+
+    /** One element as an Attribute, or null for a binary element (except LUT Data with words). */
     static Attribute toAttribute(DicomElement e, SpecificCharacterSet charset) throws DicomException {
         AttributeTag tag = new AttributeTag(e.group(), e.element());
         if (e.isSequence()) {
@@ -84,6 +130,9 @@ final class AttributeListConverter {
                 sq.addItem(toAttributeList(item, charset));
             }
             return sq;
+        }
+        if (e.tag() == DicomTags.LUTData && "OW".equals(e.vr()) && !e.values().isEmpty()) {
+            return lutData(tag, e.values());
         }
         if (BINARY_VRS.contains(e.vr())) {
             return null;

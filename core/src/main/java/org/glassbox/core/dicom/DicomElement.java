@@ -8,7 +8,9 @@ import java.util.Objects;
  *
  * <p>Text and numeric values are carried as strings, as they would be printed (PS3.5 6.2): for
  * numeric VRs (US, SS, UL, SL, FL, FD, IS, DS) one string per value. Sequences (SQ) carry their
- * items; binary VRs (OB, OW, OF, OD, OL, UN) carry neither values nor items, only their length.
+ * items; binary VRs (OB, OW, OF, OD, OL, UN) carry neither values nor items, only their length —
+ * except LUT Data (0028,3006), which carries its 16-bit words as unsigned decimal strings whatever
+ * its VR, so that LUTs can be read (PS3.3 C.11.1.1.1, C.11.2.1.1).
  *
  * @param tag         (group &lt;&lt; 16) | element
  * @param vr          two-letter value representation

@@ -65,11 +65,13 @@ public final class DicomTags {
     public static final int RescaleIntercept = 0x00281052;
     public static final int RescaleSlope = 0x00281053;
     public static final int RescaleType = 0x00281054;
+    public static final int WindowCenterWidthExplanation = 0x00281055;
     public static final int VOILUTFunction = 0x00281056;
     public static final int ModalityLUTSequence = 0x00283000;
     public static final int VOILUTSequence = 0x00283010;
     public static final int LUTDescriptor = 0x00283002;
     public static final int LUTExplanation = 0x00283003;
+    public static final int ModalityLUTType = 0x00283004;
     public static final int LUTData = 0x00283006;
     public static final int PresentationLUTShape = 0x20500020;
 

@@ -7,8 +7,10 @@ import org.glassbox.core.model.PixelDescription;
 /**
  * The one preprocessing path from stored values to a display/model image (PS3.3 C.11 "Grayscale
  * Transformations"): Modality LUT stage (rescale or table) → VOI LUT stage (window or table) →
- * MONOCHROME1 inversion (C.7.6.3.1.2: the minimum is displayed white). The viewer renders with it and
- * the inference module feeds models with it, so what the model saw is what the user sees.
+ * inversion for MONOCHROME1 (C.7.6.3.1.2: the minimum is displayed white) or Presentation LUT Shape
+ * INVERSE (C.11.6.1). The viewer renders with it and the inference module feeds models with it, so
+ * what the model saw is what the user sees; {@link ImagePresentation} builds it from a file's
+ * {@link PresentationParameters}.
  *
  * <p>For BitsStored &le; 16 the whole chain is precomputed once per frame into a table indexed by
  * stored value, so each pixel costs one array read. Colour frames (3 samples per pixel) skip the
@@ -16,9 +18,9 @@ import org.glassbox.core.model.PixelDescription;
  *
  * @param modality   Modality LUT stage; {@link ModalityTransform#IDENTITY} when the file has none
  * @param voi        VOI stage, or null to stretch the frame's own modality-value range (min → 0, max → 1)
- * @param monochrome1 invert after the VOI stage
+ * @param invert     invert after the VOI stage (MONOCHROME1 or Presentation LUT Shape INVERSE; once)
  */
-public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, boolean monochrome1) {
+public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, boolean invert) {
 
     public GreyscalePipeline {
         Objects.requireNonNull(modality, "modality");
@@ -78,20 +80,51 @@ public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, bo
 
     private float unit(VoiTransform stage, int stored) {
         double v = stage.toUnit(modality.apply(stored));
-        if (monochrome1) {
+        if (invert) {
             v = 1 - v;
         }
         return (float) Math.min(1, Math.max(0, v));
     }
 
-    /** LINEAR_EXACT window from the frame's smallest to its largest modality value. */
+    /**
+     * LINEAR_EXACT window from the frame's smallest to its largest modality value. The stored range
+     * is found first (one pass over ints); a rescale is monotonic, so its ends suffice, while a
+     * Modality LUT table is scanned over that stored range only.
+     */
     private VoiTransform stretch(FramePixels frame) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        int sMin = Integer.MAX_VALUE;
+        int sMax = Integer.MIN_VALUE;
         for (int i = 0; i < frame.length(); i++) {
-            double v = modality.apply(frame.sample(i));
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            int s = frame.sample(i);
+            if (s < sMin) {
+                sMin = s;
+            }
+            if (s > sMax) {
+                sMax = s;
+            }
+        }
+        double lo;
+        double hi;
+        if (modality instanceof ModalityTransform.Rescale) {
+            double a = modality.apply(sMin);
+            double b = modality.apply(sMax);
+            lo = Math.min(a, b);
+            hi = Math.max(a, b);
+        } else {
+            // Inputs outside the table map to its end entries, so only entries between the
+            // clamped ends of the stored range can occur (at most 65536 of them).
+            LookupTable lut = ((ModalityTransform.Table) modality).lut();
+            long first = Math.max(sMin, (long) lut.firstMapped()) - lut.firstMapped();
+            long last = Math.min(sMax, (long) lut.firstMapped() + lut.entries() - 1) - lut.firstMapped();
+            first = Math.min(Math.max(first, 0), lut.entries() - 1);
+            last = Math.min(Math.max(last, first), lut.entries() - 1);
+            lo = Double.POSITIVE_INFINITY;
+            hi = Double.NEGATIVE_INFINITY;
+            for (long i = first; i <= last; i++) {
+                double v = lut.data()[(int) i];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
         }
         if (!(hi > lo)) {
             return new Window(lo, 1, VoiLutFunction.LINEAR_EXACT); // flat frame: everything at mid grey
