@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             DecodeCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 
