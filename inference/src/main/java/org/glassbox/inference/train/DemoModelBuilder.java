@@ -69,6 +69,12 @@ public final class DemoModelBuilder {
         Path work = Files.createTempDirectory("glassbox-train-");
         Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
         try {
+            // Temp folders are created owner-only; a package is meant to be shared like any folder.
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default
+        }
+        try {
             DicomGreyscalePreprocessor pre = new DicomGreyscalePreprocessor(reader, recipe.size());
             CohortGenerator gen = new CohortGenerator(writer, threads);
             log.accept("generating " + recipe.studies() + " training studies (" + recipe.variant().label() + ", seed " + recipe.seed() + ")");
