@@ -22,7 +22,7 @@ class GlassBoxCliTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"generate", "import", "decode", "bench", "workstation"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"generate", "import", "decode", "bench", "train", "workstation"})
     void everySubcommandExplainsItselfWithHelp(String subcommand) {
         assertThat(run(subcommand, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: glassbox " + subcommand);

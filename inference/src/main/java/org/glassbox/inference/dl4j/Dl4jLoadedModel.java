@@ -1,0 +1,216 @@
+package org.glassbox.inference.dl4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.glassbox.core.ai.LayerGradient;
+import org.glassbox.core.ai.ModelDescriptor;
+import org.glassbox.core.ai.Tensor;
+import org.glassbox.inference.engine.LoadedModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A DL4J graph behind core's classifier and activation-probe interfaces. Two copies of the
+ * loss-free inference graph ({@link InferenceGraphs}) hold the same parameters: one with
+ * workspaces for logits and activations (fast), one without workspaces for gradients (see
+ * {@link ProbeGraph}). Logits are the output layer's pre-activation; gradients are computed by
+ * backpropagation after an inference-mode forward pass (batch norm uses its running statistics,
+ * dropout is off), so they are the derivatives of exactly what {@link #logits} returns.
+ * Single-input, single-output graphs only. Methods are synchronized: ND4J graphs keep per-call
+ * state.
+ */
+final class Dl4jLoadedModel implements LoadedModel {
+    private final ModelDescriptor descriptor;
+    private final String targetLayer;
+    private final ComputationGraph runner;
+    private final ProbeGraph probe;
+    private final String inputName;
+    private final String outputName;
+    private final List<String> layers;
+    private final String summary;
+
+    private Dl4jLoadedModel(ModelDescriptor descriptor, String targetLayer, ComputationGraph runner, ProbeGraph probe, String summary) {
+        this.descriptor = descriptor;
+        this.targetLayer = targetLayer;
+        this.runner = runner;
+        this.probe = probe;
+        ComputationGraphConfiguration c = runner.getConfiguration();
+        this.inputName = c.getNetworkInputs().get(0);
+        this.outputName = c.getNetworkOutputs().get(0);
+        List<String> names = new ArrayList<>();
+        for (String v : c.getTopologicalOrderStr()) {
+            if (!c.getNetworkInputs().contains(v)) {
+                names.add(v);
+            }
+        }
+        this.layers = List.copyOf(names);
+        this.summary = summary;
+    }
+
+    /**
+     * @param trained the graph as trained/saved (its output layer may carry a loss)
+     * @throws IllegalArgumentException when the graph has several inputs or outputs, an unsupported
+     *                                  output layer, the target layer is unknown, or the descriptor's
+     *                                  label count differs from the outputs
+     */
+    static Dl4jLoadedModel of(ComputationGraph trained, ModelDescriptor descriptor, String targetLayer, String format) {
+        ComputationGraphConfiguration conf = trained.getConfiguration();
+        if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
+            throw new IllegalArgumentException("graph has " + conf.getNetworkInputs().size() + " inputs and "
+                    + conf.getNetworkOutputs().size() + " outputs; GlassBox runs single-input, single-output models");
+        }
+        INDArray params = trained.params();
+        ComputationGraph runner = new ComputationGraph(InferenceGraphs.lossFree(conf, WorkspaceMode.ENABLED));
+        ProbeGraph probe;
+        try {
+            runner.init(params.dup(), false);
+            probe = new ProbeGraph(InferenceGraphs.forGradients(conf, batchNormRanks(runner, descriptor)));
+            probe.init();
+            InferenceGraphs.copyParameters(trained, probe);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("could not rebuild the graph for inference: " + e.getMessage(), e);
+        }
+        String summary = format + " ComputationGraph (" + trained.numParams() + " parameters) on CPU (nd4j-native, "
+                + Runtime.getRuntime().availableProcessors() + " cores)";
+        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, summary);
+        if (targetLayer != null && !m.layers.contains(targetLayer)) {
+            throw new IllegalArgumentException("explain target layer '" + targetLayer + "' is not in the graph (layers: " + m.layers + ")");
+        }
+        return m;
+    }
+
+    /** Rank of each batch-norm layer's activations, from one forward pass of a zero input. */
+    private static Map<String, Integer> batchNormRanks(ComputationGraph runner, ModelDescriptor descriptor) {
+        Map<String, Integer> ranks = new HashMap<>();
+        List<String> bns = new ArrayList<>();
+        for (org.deeplearning4j.nn.api.Layer l : runner.getLayers()) {
+            if (l.conf().getLayer() instanceof BatchNormalization) {
+                bns.add(l.conf().getLayer().getLayerName());
+            }
+        }
+        if (bns.isEmpty()) {
+            return ranks;
+        }
+        long[] shape = new long[descriptor.inputShape().size() + 1];
+        shape[0] = 1;
+        for (int i = 0; i < descriptor.inputShape().size(); i++) {
+            shape[i + 1] = descriptor.inputShape().get(i);
+        }
+        INDArray[] out = runner.output(bns, false, new INDArray[] {Nd4j.zeros(shape)}, null);
+        for (int i = 0; i < bns.size(); i++) {
+            ranks.put(bns.get(i), out[i].rank());
+        }
+        return ranks;
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public synchronized Tensor logits(Tensor batch) {
+        INDArray x = input(batch);
+        return checkedOutputs(Nd4jTensors.toTensor(runner.output(false, x)[0]));
+    }
+
+    @Override
+    public List<String> layerNames() {
+        return layers;
+    }
+
+    @Override
+    public String defaultTargetLayer() {
+        return targetLayer;
+    }
+
+    @Override
+    public synchronized Tensor activations(Tensor batch, String layer) {
+        requireLayer(layer);
+        INDArray x = input(batch);
+        INDArray[] out = runner.output(List.of(layer), false, new INDArray[] {x}, null);
+        return Nd4jTensors.toTensor(out[0]);
+    }
+
+    @Override
+    public synchronized LayerGradient gradient(Tensor batch, String layer, int target) {
+        requireLayer(layer);
+        INDArray x = input(batch);
+        try {
+            var acts = probe.feedForward(new INDArray[] {x}, false, false);
+            INDArray out = acts.get(outputName);
+            int outputs = (int) out.size(1);
+            if (target < 0 || target >= outputs) {
+                throw new IllegalArgumentException("target " + target + " not in [0, " + outputs + ")");
+            }
+            // d(sum over the batch of logit[target]) / d(output): one-hot per row.
+            INDArray eps = Nd4j.zeros(out.dataType(), out.shape());
+            eps.getColumn(target).assign(1);
+            probe.backpropagate(eps);
+            INDArray layerAct = acts.get(layer);
+            GraphVertex lv = probe.getVertex(layer);
+            GraphVertex iv = probe.getVertex(inputName);
+            INDArray layerGrad = lv.getEpsilon() == null ? Nd4j.zeros(layerAct.dataType(), layerAct.shape()) : lv.getEpsilon();
+            INDArray inputGrad = iv.getEpsilon() == null ? Nd4j.zeros(x.dataType(), x.shape()) : iv.getEpsilon();
+            if (!Arrays.equals(layerGrad.shape(), layerAct.shape()) || !Arrays.equals(inputGrad.shape(), x.shape())) {
+                throw new IllegalStateException("gradient shapes " + Arrays.toString(layerGrad.shape()) + "/" + Arrays.toString(inputGrad.shape())
+                        + " do not match activations " + Arrays.toString(layerAct.shape()) + "/" + Arrays.toString(x.shape()));
+            }
+            return new LayerGradient(layer, Nd4jTensors.toTensor(layerAct), Nd4jTensors.toTensor(layerGrad),
+                    Nd4jTensors.toTensor(inputGrad), Nd4jTensors.toTensor(out));
+        } finally {
+            probe.clearLayersStates();
+            for (GraphVertex v : probe.getVertices()) {
+                v.setEpsilon(null);
+            }
+        }
+    }
+
+    @Override
+    public String executionSummary() {
+        return summary;
+    }
+
+    @Override
+    public synchronized void close() {
+        // ND4J frees the parameter buffers when the graphs are collected; nothing native is held open.
+        runner.clearLayersStates();
+        probe.clearLayersStates();
+    }
+
+    private void requireLayer(String layer) {
+        if (!layers.contains(layer)) {
+            throw new IllegalArgumentException("unknown layer '" + layer + "' (layers: " + layers + ")");
+        }
+    }
+
+    private Tensor checkedOutputs(Tensor z) {
+        if (z.rank() != 2 || z.dim(1) != descriptor.labels().size()) {
+            throw new IllegalStateException("model outputs " + Arrays.toString(z.shape()) + " but the descriptor names "
+                    + descriptor.labels().size() + " labels");
+        }
+        return z;
+    }
+
+    /** Checks the batch against the descriptor's input shape before anything reaches ND4J. */
+    private INDArray input(Tensor batch) {
+        List<Integer> want = descriptor.inputShape();
+        int[] got = batch.shape();
+        boolean ok = got.length == want.size() + 1 && got[0] >= 1;
+        for (int i = 0; ok && i < want.size(); i++) {
+            ok = got[i + 1] == want.get(i);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("batch shape " + Arrays.toString(got) + " does not match N × " + want);
+        }
+        return Nd4jTensors.toNd4j(batch);
+    }
+}
