@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DecodeCommand.class,
             BenchCommand.class,
             ModelsCommand.class,
+            InferCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 
