@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ModelsCommand.class,
             TrainCommand.class,
+            InferCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

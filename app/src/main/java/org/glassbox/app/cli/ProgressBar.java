@@ -28,6 +28,11 @@ final class ProgressBar implements ImportProgress {
 
     @Override
     public void update(int done, int total) {
+        update(done, total, "");
+    }
+
+    /** As {@link #update(int, int)}, with a short text after the count (e.g. "ETA 1m05s"). */
+    void update(int done, int total, String suffix) {
         long now = System.nanoTime();
         if (done < total && drawn && now - lastDraw < REDRAW_NANOS) {
             return;
@@ -35,7 +40,8 @@ final class ProgressBar implements ImportProgress {
         lastDraw = now;
         drawn = true;
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        err.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total);
+        err.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total
+                + (suffix.isEmpty() ? "" : "  " + suffix) + "   ");
         if (done >= total) {
             err.println();
         }

@@ -20,7 +20,15 @@ public interface Classifier extends AutoCloseable {
 
     /** Scores in [0, 1]: the logits through the descriptor's output kind. N × outputs. */
     default float[][] scores(Tensor batch) {
-        Tensor z = logits(batch);
+        return scores(logits(batch), descriptor().outputKind());
+    }
+
+    /**
+     * Logits (N × outputs) through an output kind: sigmoid per output, softmax per row (max-shifted,
+     * so large logits do not overflow), or identity.
+     */
+    static float[][] scores(Tensor logits, ModelDescriptor.OutputKind kind) {
+        Tensor z = logits;
         int n = z.dim(0);
         int k = z.dim(1);
         float[][] out = new float[n][k];
@@ -32,14 +40,14 @@ public interface Classifier extends AutoCloseable {
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 double v = z.get(i * k + j);
-                out[i][j] = switch (descriptor().outputKind()) {
+                out[i][j] = switch (kind) {
                     case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
                     case SOFTMAX -> (float) Math.exp(v - max);
                     case IDENTITY -> (float) v;
                 };
                 sum += out[i][j];
             }
-            if (descriptor().outputKind() == ModelDescriptor.OutputKind.SOFTMAX) {
+            if (kind == ModelDescriptor.OutputKind.SOFTMAX) {
                 for (int j = 0; j < k; j++) {
                     out[i][j] /= (float) sum;
                 }

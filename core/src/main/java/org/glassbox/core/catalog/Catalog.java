@@ -26,6 +26,7 @@ public final class Catalog implements AutoCloseable {
     private final TruthRepository truth;
     private final ImportLogRepository importLog;
     private final ModelRepository models;
+    private final PredictionRepository predictions;
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -35,6 +36,7 @@ public final class Catalog implements AutoCloseable {
         this.truth = new TruthRepository(connection);
         this.importLog = new ImportLogRepository(connection);
         this.models = new ModelRepository(connection);
+        this.predictions = new PredictionRepository(connection);
     }
 
     /**
@@ -98,6 +100,11 @@ public final class Catalog implements AutoCloseable {
 
     public ModelRepository models() {
         return models;
+    }
+
+    /** Cached model outputs (scores, embeddings) by model identity + SOP Instance UID. */
+    public PredictionRepository predictions() {
+        return predictions;
     }
 
     /** Work run inside one transaction. */

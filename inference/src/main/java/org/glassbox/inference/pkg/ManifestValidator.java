@@ -53,6 +53,9 @@ public final class ManifestValidator {
         preprocessing(p, m.preprocessing(), m.channels(), channelCount, m.inputShape());
         if (m.explain() != null) {
             text(p, "explain.targetLayer", m.explain().targetLayer());
+            if (m.explain().embeddingLayer() != null) {
+                text(p, "explain.embeddingLayer", m.explain().embeddingLayer());
+            }
         }
         text(p, "licence", m.licence());
         text(p, "intendedUse", m.intendedUse());

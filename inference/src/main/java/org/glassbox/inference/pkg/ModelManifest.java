@@ -57,6 +57,11 @@ public record ModelManifest(
         return new ModelDescriptor(id, version, sha256, inputShape, labels, output);
     }
 
+    /** The layer batch inference caches as the embedding, or null when the manifest names none. */
+    public String embeddingLayer() {
+        return explain == null ? null : explain.embeddingLayer();
+    }
+
     /** The explanation target layer, or null when the manifest names none. */
     public String targetLayer() {
         return explain == null ? null : explain.targetLayer();
@@ -136,8 +141,17 @@ public record ModelManifest(
     public record Normalisation(List<Double> mean, List<Double> std) {
     }
 
-    /** @param targetLayer the layer Grad-CAM uses by default (a layer or ONNX node output name) */
-    public record Explain(String targetLayer) {
+    /**
+     * @param targetLayer    the layer Grad-CAM uses by default (a layer or ONNX node output name)
+     * @param embeddingLayer optional: the encoder output whose activations batch inference caches as
+     *                       the instance's embedding (a rank-4 N×C×H×W output is averaged over H×W to
+     *                       C values; any other output is flattened per sample); null for none
+     */
+    public record Explain(String targetLayer, String embeddingLayer) {
+        /** Explanation defaults without an embedding layer. */
+        public Explain(String targetLayer) {
+            this(targetLayer, null);
+        }
     }
 
     /**

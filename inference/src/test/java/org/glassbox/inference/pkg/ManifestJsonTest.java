@@ -75,6 +75,21 @@ class ManifestJsonTest {
     }
 
     @Test
+    void embeddingLayerIsOptionalAndRoundTrips() throws Exception {
+        String with = EXAMPLE.replace("\"explain\": {\"targetLayer\": \"features.denseblock4\"}",
+                "\"explain\": {\"targetLayer\": \"features.denseblock4\", \"embeddingLayer\": \"pool\"}");
+        ModelManifest m = json.read(with.getBytes(StandardCharsets.UTF_8), "model.json");
+        assertThat(m.embeddingLayer()).isEqualTo("pool");
+        assertThat(m.targetLayer()).isEqualTo("features.denseblock4");
+        assertThat(json.read(json.write(m), "model.json")).isEqualTo(m);
+        assertThat(json.read(EXAMPLE.getBytes(StandardCharsets.UTF_8), "model.json").embeddingLayer()).isNull();
+        assertThat(new String(json.write(TestManifests.valid()), StandardCharsets.UTF_8)).doesNotContain("embeddingLayer");
+        String blank = with.replace("\"pool\"", "\" \"");
+        assertThatThrownBy(() -> json.read(blank.getBytes(StandardCharsets.UTF_8), "model.json"))
+                .hasMessageContaining("explain.embeddingLayer is required (non-blank text)");
+    }
+
+    @Test
     void unknownFieldIsNamedWithItsPath() {
         String bad = EXAMPLE.replace("\"centreCrop\"", "\"centerCrop\"");
         assertThatThrownBy(() -> json.read(bad.getBytes(StandardCharsets.UTF_8), "pkg/model.json"))
