@@ -11,6 +11,25 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(GlassBoxCli.run(args));
     }
+
+    /**
+     * ND4J, DL4J and JavaCPP log their start-up chatter at INFO through java.util.logging; the CLI
+     * promises one clear line on stderr per problem, so only their warnings get through.
+     * {@code -Dglassbox.verboseLibraries=true} keeps everything (for diagnosing a backend).
+     */
+    static void quietLibraryLogging() {
+        if (Boolean.getBoolean("glassbox.verboseLibraries")) {
+            return;
+        }
+        for (String name : new String[] {"org.nd4j", "org.deeplearning4j", "org.bytedeco", "org.eclipse.deeplearning4j"}) {
+            QUIETED.add(java.util.logging.Logger.getLogger(name));
+        }
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+    }
+
+    /** Strong references: java.util.logging keeps loggers weakly, and a collected logger loses its level. */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
 }
