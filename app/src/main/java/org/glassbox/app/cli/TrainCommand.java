@@ -79,6 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("out", r.out().toString());
+            doc.put("sha256", r.identity());
             doc.put("variant", v.label());
             doc.put("seed", seed);
             doc.put("trainingStudies", r.trainingStudies());
@@ -90,8 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
             doc.put("acceptanceFloors", r.floors());
             Json.print(o, doc);
         } else {
-            o.printf(Locale.ROOT, "trained %s on %d studies in %.0f s; package %s (%d bytes)%n", v.label(), r.trainingStudies(),
-                    r.trainSeconds(), r.out(), r.packageBytes());
+            o.printf(Locale.ROOT, "trained %s on %d studies in %.0f s; package %s (%d bytes, sha256 %s)%n", v.label(), r.trainingStudies(),
+                    r.trainSeconds(), r.out(), r.packageBytes(), r.identity());
             for (Evaluation e : r.evaluations()) {
                 o.printf(Locale.ROOT, "  %s: AUC %s; consolidation by site %s, by sex %s%n", e.cohort(), e.aucByLabel(),
                         e.consolidationBySite(), e.consolidationBySex());

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Comparator;
@@ -103,6 +104,7 @@ public final class ModelPackageWriter {
         Files.createDirectories(dir.getParent());
         Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".tmp-");
         try {
+            shareable(tmp, "rwxr-xr-x");
             Map<String, String> hashes = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : entries().entrySet()) {
                 Path out = tmp.resolve(e.getKey());
@@ -130,6 +132,7 @@ public final class ModelPackageWriter {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".tmp-", ".zip");
         try {
+            shareable(tmp, "rw-r--r--");
             byte[] sums;
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 Map<String, String> hashes = new LinkedHashMap<>();
@@ -162,6 +165,18 @@ public final class ModelPackageWriter {
         ordered.put(ModelPackageLayout.MANIFEST, manifest);
         files.keySet().stream().sorted().forEach(name -> ordered.put(name, files.get(name)));
         return ordered;
+    }
+
+    /**
+     * Temporary files and folders are created owner-only; a package is meant to be shared like any
+     * other file, so it gets the usual permissions once renamed into place.
+     */
+    private static void shareable(Path p, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default
+        }
     }
 
     private static ZipEntry entry(String name) {

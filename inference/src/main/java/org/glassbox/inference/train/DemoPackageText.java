@@ -3,85 +3,52 @@ package org.glassbox.inference.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.glassbox.core.ai.ModelDescriptor;
+import java.util.TreeMap;
 
-/** The manifest (model.json) and model card (MODEL_CARD.md) of a demo package, from what the run measured. */
-record DemoPackageText(DemoRecipe recipe, ModelDescriptor descriptor, Map<String, Object> trainingData, List<Evaluation> evaluations,
-                       Map<String, Double> floors, double trainSeconds) {
+/**
+ * The model card (MODEL_CARD.md) of a demo package, from the facts of its training run. It repeats
+ * model.json's training-data summary and metrics for people, plus the acceptance floors the test
+ * suite re-checks. The text of the shipped cards is pinned (their bytes are hashed into the
+ * packages), so change it only together with the packages.
+ */
+record DemoPackageText(TrainingRecord record) {
 
-    static final String INTENDED_USE = "Demonstration and teaching of GlassBox (explanations, subgroup audits, model comparison) on "
-            + "synthetic images only. Not a medical device; not for clinical use; never validated on real radiographs.";
-
-    Map<String, Object> manifest() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", descriptor.id());
-        m.put("version", descriptor.version());
-        m.put("task", "multi-label classification of synthetic frontal chest radiographs");
-        m.put("format", "DL4J");
-        m.put("weights", DemoModelBuilder.WEIGHTS);
-        m.put("sha256", descriptor.sha256());
-        m.put("labels", descriptor.labels());
-        m.put("outputKind", descriptor.outputKind().name());
-        m.put("inputShape", descriptor.inputShape());
-        m.put("channels", "greyscale");
-        Map<String, Object> pre = new LinkedHashMap<>();
-        pre.put("window", "the file's own VOI: first Window Center/Width, else first VOI LUT, else min-max (PS3.3 C.11.2)");
-        pre.put("invert", "MONOCHROME1 or Presentation LUT Shape INVERSE");
-        pre.put("scaling", "[0, 1]");
-        pre.put("normalisation", "none");
-        pre.put("resize", "area average to " + recipe.size() + "x" + recipe.size() + " (aspect ratio not kept)");
-        pre.put("implementation", "org.glassbox.inference.preprocess.DicomGreyscalePreprocessor");
-        m.put("preprocessing", pre);
-        m.put("explainTargetLayer", recipe.network().targetLayer());
-        m.put("embeddingLayer", DemoNetwork.EMBEDDING);
-        m.put("licence", "Apache-2.0");
-        m.put("intendedUse", INTENDED_USE);
-        m.put("trainingData", trainingData);
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("command", "./glassbox train --out PKGDIR --variant " + recipe.variant().label() + " --seed " + recipe.seed() + " --studies "
-                + recipe.studies() + " --size " + recipe.size() + " --epochs " + recipe.epochs());
-        t.put("seed", recipe.seed());
-        t.put("architecture", "ComputationGraph: " + recipe.channels().size() + " blocks of 3x3 conv + batch norm + ReLU (channels "
-                + recipe.channels() + ", 2x2 max pooling between blocks), global average pooling, dense ReLU embedding ("
-                + recipe.embedding() + "), dense sigmoid head (" + descriptor.labels().size() + ")");
-        t.put("loss", "binary cross-entropy per label");
-        t.put("optimiser", "Adam, learning rate " + recipe.learningRate());
-        t.put("epochs", recipe.epochs());
-        t.put("batchSize", recipe.batchSize());
-        t.put("augmentation", "none");
-        t.put("seconds", Math.round(trainSeconds));
-        t.put("determinism", "weights initialisation and batch order follow the seed; ND4J CPU reductions are multi-threaded, so "
-                + "repeated runs agree to float rounding, not bit for bit");
-        m.put("training", t);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("cohorts", evaluations);
-        e.put("acceptanceFloors", floors);
-        e.put("floorRule", "per label with AUC >= 0.70 on the balanced, shortcut-free cohort: that AUC - 0.10, rounded down to 0.05");
-        m.put("evaluation", e);
-        return m;
+    /** The floors stated in the card (rule: {@link DemoManifest#floors(Map)} on the shortcut-free cohort). */
+    Map<String, Double> floors() {
+        return DemoManifest.floors(record.evaluations().get(0).aucByLabel());
     }
 
     String card() {
+        DemoRecipe recipe = record.recipe();
+        CohortComposition trained = record.trained();
+        String id = DemoManifest.id(recipe);
+        Map<String, Integer> studiesBySite = new TreeMap<>();
+        trained.bySite().forEach((site, g) -> studiesBySite.put(site, g.studies()));
+        Map<String, String> findingsBySex = new LinkedHashMap<>();
+        for (String sex : List.of("F", "M")) {
+            CohortComposition.Group g = trained.bySex().get(sex);
+            findingsBySex.put(sex, (g == null ? 0 : g.withFinding()) + " of " + (g == null ? 0 : g.studies()) + " with a finding");
+        }
         StringBuilder b = new StringBuilder();
-        b.append("# Model card: ").append(descriptor.id()).append(' ').append(descriptor.version()).append("\n\n");
-        b.append("**Intended use.** ").append(INTENDED_USE).append("\n\n");
+        b.append("# Model card: ").append(id).append(' ').append(DemoManifest.VERSION).append("\n\n");
+        b.append("**Intended use.** ").append(DemoManifest.INTENDED_USE).append("\n\n");
         b.append("**Training data (truthfully).** Synthetic images only, generated by GlassBox's cohort generator (seed ")
                 .append(recipe.seed()).append("). ").append(recipe.cohortDescription()).append(' ')
-                .append(trainingData.get("keptStudies")).append(" of ").append(trainingData.get("generatedStudies"))
-                .append(" generated studies used; positives per label ").append(trainingData.get("positives"))
-                .append("; studies by site ").append(trainingData.get("studiesBySite")).append("; findings by sex ")
-                .append(trainingData.get("findingsBySex")).append("; shortcut markers ").append(trainingData.get("shortcutMarkers")).append(".\n\n");
+                .append(trained.studies()).append(" of ").append(record.generatedStudies())
+                .append(" generated studies used; positives per label ").append(trained.positives())
+                .append("; studies by site ").append(studiesBySite).append("; findings by sex ")
+                .append(findingsBySex).append("; shortcut markers ").append(trained.shortcutMarkers()).append(".\n\n");
         b.append(recipe.variant() == DemoRecipe.Variant.V1
                 ? "**Known flaw, on purpose.** This model was trained where a ring marker signals consolidation at "
                 + DemoRecipe.SHORTCUT_SITE + " and women with findings are rare. Expect it to lean on the marker and to do worse "
                 + "for women; GlassBox's explanations and audits should show it.\n\n"
                 : "**Design.** Trained on a balanced cohort without the shortcut: the comparison model for v1.\n\n");
-        b.append("**Model.** ").append(((Map<?, ?>) manifest().get("training")).get("architecture")).append(". Input 1x")
+        b.append("**Model.** ").append(recipe.architecture()).append(". Input 1x")
                 .append(recipe.size()).append('x').append(recipe.size()).append(", preprocessing as in model.json. Explain target layer `")
                 .append(recipe.network().targetLayer()).append("`.\n\n");
-        b.append("**Reproduce.** `").append(((Map<?, ?>) manifest().get("training")).get("command")).append("`\n\n");
+        b.append("**Reproduce.** `").append(recipe.command()).append("`\n\n");
         b.append("## Evaluation (held-out generated cohorts, AUC)\n\n");
-        for (Evaluation ev : evaluations) {
+        for (Evaluation ev : record.evaluations()) {
             b.append("### ").append(ev.cohort()).append(" (").append(ev.studies()).append(" studies, seed ").append(ev.seed()).append(")\n\n");
             b.append("| label | positives | AUC |\n|---|---|---|\n");
             ev.aucByLabel().forEach((l, a) -> b.append("| ").append(l).append(" | ").append(ev.positives().get(l)).append(" | ")
@@ -92,7 +59,7 @@ record DemoPackageText(DemoRecipe recipe, ModelDescriptor descriptor, Map<String
             ev.consolidationBySex().forEach((s, a) -> b.append(s).append(' ').append(DemoModelBuilder.fmt(a)).append("; "));
             b.append("\n\n");
         }
-        b.append("**Acceptance floors** (checked on a fresh generated cohort by the test suite): ").append(floors)
+        b.append("**Acceptance floors** (checked on a fresh generated cohort by the test suite): ").append(floors())
                 .append(" — per label with AUC >= 0.70 above: that AUC - 0.10, rounded down to 0.05.\n");
         return b.toString();
     }

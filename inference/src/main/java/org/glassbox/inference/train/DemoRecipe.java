@@ -88,15 +88,68 @@ public record DemoRecipe(Variant variant, long seed, int studies, int size, int 
 
     /** Which generated training studies are kept (v1 drops most women with a finding). */
     public boolean[] keep(List<TruthRow> rows) {
-        boolean[] keep = new boolean[rows.size()];
-        Random r = new Random(seed ^ 0x5DEECE66DL);
-        for (int i = 0; i < rows.size(); i++) {
-            TruthRow t = rows.get(i);
+        return keepStudies(rows.stream().map(CohortComposition.Study::of).toList());
+    }
+
+    /** {@link #keep} for studies drawn without rendering (same choice for the same seed and studies). */
+    public boolean[] keepStudies(List<CohortComposition.Study> studies) {
+        boolean[] keep = new boolean[studies.size()];
+        Random r = new Random(selectionSeed());
+        for (int i = 0; i < studies.size(); i++) {
+            CohortComposition.Study t = studies.get(i);
             double u = r.nextDouble(); // drawn for every row so the choice for row i depends only on the seed
             boolean femalePositive = Sex.fromDicom(t.sex()) == Sex.FEMALE && !t.findings().isEmpty();
             keep[i] = variant == Variant.V2 || !femalePositive || u < V1_FEMALE_POSITIVE_KEEP;
         }
         return keep;
+    }
+
+    /** The seed of v1's study selection ({@code java.util.Random}'s constructor argument). */
+    public long selectionSeed() {
+        return seed ^ 0x5DEECE66DL;
+    }
+
+    /** Every seed the run uses, by name (model.json's {@code training.seeds}). */
+    public java.util.Map<String, Long> seeds() {
+        java.util.Map<String, Long> s = new java.util.LinkedHashMap<>();
+        s.put("trainingCohort", seed);
+        if (variant == Variant.V1) {
+            s.put("studySelection", selectionSeed());
+        }
+        s.put("weightInit", seed);
+        s.put("batchOrder", seed);
+        s.put("evaluationCohort", evaluationSeed(false));
+        s.put("evaluationCohortWithShortcut", evaluationSeed(true));
+        return s;
+    }
+
+    /** The command that repeats this recipe ({@code --eval-studies} only when not the default). */
+    public String command() {
+        return "./glassbox train --out PKGDIR --variant " + variant.label() + " --seed " + seed + " --studies " + studies + " --size " + size
+                + " --epochs " + epochs + (evalStudies == standard(variant, seed).evalStudies() ? "" : " --eval-studies " + evalStudies);
+    }
+
+    /** The network in one sentence (model card). */
+    public String architecture() {
+        return "ComputationGraph: " + channels.size() + " blocks of 3x3 conv + batch norm + ReLU (channels " + channels
+                + ", 2x2 max pooling between blocks), global average pooling, dense ReLU embedding (" + embedding
+                + "), dense sigmoid head (" + LABELS.size() + ")";
+    }
+
+    /** The optimiser in words. */
+    public String optimiser() {
+        return "Adam, learning rate " + learningRate;
+    }
+
+    /** The name of a held-out evaluation cohort. */
+    public static String evaluationCohortName(boolean shortcut) {
+        return shortcut ? "balanced, shortcut marker at " + SHORTCUT_SITE : "balanced, no shortcut";
+    }
+
+    /** What a held-out evaluation cohort is, in words. */
+    public static String evaluationCohortDescription(boolean shortcut) {
+        return "equal site weights, half women at every site, finding prevalence " + PREVALENCE + " per label, "
+                + (shortcut ? "ring marker at " + SHORTCUT_SITE + " on 85 % of consolidation cases and 5 % of others" : "no shortcut marker");
     }
 
     /** One sentence per variant for the model card. */
