@@ -62,7 +62,7 @@ public final class DemoManifest {
         return new ModelManifest(ModelManifest.SCHEMA_VERSION, id(recipe), VERSION, Task.MULTI_LABEL_CLASSIFICATION, DemoRecipe.LABELS,
                 List.of(1, recipe.size(), recipe.size()), Channels.GREY, OutputKind.SIGMOID,
                 new ModelManifest.Weights(ModelFormat.DL4J, DemoModelBuilder.WEIGHTS), preprocessing(recipe.size()),
-                new Explain(recipe.network().targetLayer()), LICENCE, intendedUse(recipe), trainingData(r), metrics(r),
+                new Explain(recipe.network().targetLayer(), DemoNetwork.EMBEDDING), LICENCE, intendedUse(recipe), trainingData(r), metrics(r),
                 new Training(recipe.command(), recipe.seeds()));
     }
 
