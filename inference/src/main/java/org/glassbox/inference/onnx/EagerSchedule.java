@@ -121,11 +121,27 @@ final class EagerSchedule implements AutoCloseable {
     /** Time per op kind, summed over the steps a profiled run executed. */
     static final class Profile {
         private final Map<String, long[]> byKind = new LinkedHashMap<>();
+        private final List<String> steps = new ArrayList<>();
+        private final List<Long> stepNanos = new ArrayList<>();
 
         void add(String kind, long nanos) {
             long[] e = byKind.computeIfAbsent(kind, k -> new long[2]);
             e[0]++;
             e[1] += nanos;
+        }
+
+        void addStep(String description, long nanos) {
+            steps.add(description);
+            stepNanos.add(nanos);
+        }
+
+        /** Every executed step ("kind input-shapes"), in order, with its nanoseconds. */
+        List<Map.Entry<String, Long>> steps() {
+            List<Map.Entry<String, Long>> r = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                r.add(Map.entry(steps.get(i), stepNanos.get(i)));
+            }
+            return r;
         }
 
         /** Op kind → {calls, total nanoseconds}, in first-seen order. */
@@ -175,7 +191,13 @@ final class EagerSchedule implements AutoCloseable {
                 Nd4j.exec((Op) step.op(), ctx);
             }
             if (profile != null) {
-                profile.add(step.kind(), System.nanoTime() - t0);
+                long nanos = System.nanoTime() - t0;
+                profile.add(step.kind(), nanos);
+                StringBuilder d = new StringBuilder(step.kind());
+                for (INDArray a : in) {
+                    d.append(' ').append(Arrays.toString(a.shape()));
+                }
+                profile.addStep(d.toString(), nanos);
             }
             for (int i = 0; i < out.length; i++) {
                 values[step.out()[i]] = out[i];

@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J (GlassBox's ONNX engine, eager path) against ONNX Runtime on the same ONNX files, the same
  * inputs and the same thread count, in one run (not a test: run by scripts/bench-inference.sh).
  * For each model and batch size: median latency of {@code --runs} timed calls after
- * {@code --warmup} calls, for both engines, their ratio ND4J/ORT and the largest difference
+ * {@code --warmup} calls, for both engines (timed alternately, so both see the same machine load), their ratio ND4J/ORT and the largest difference
  * between their logits. {@code --profile} adds ND4J's time per op kind (one profiled run).
  *
  * <pre>
@@ -67,6 +67,7 @@ public final class InferenceBenchmark {
         models.add(new Model("resnet18", dir.resolve("resnet18_224.onnx"), 3, 224, 224));
         models.add(new Model("tiny_cnn", Path.of("src/test/resources/onnx/tiny_cnn.onnx"), 1, 16, 16));
         List<Result> results = new ArrayList<>();
+        double loadBefore = loadAverage();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         for (Model m : models) {
             if (only != null && !only.contains(m.name())) {
@@ -102,15 +103,18 @@ public final class InferenceBenchmark {
         doc.put("nd4jHelpersAllowed", Nd4j.getEnvironment().helpersAllowed());
         doc.put("nd4jNativeLibrary", nativeFlavour());
         doc.put("ortVersion", env.getVersion());
+        doc.put("loadAverageBefore", loadBefore);
+        doc.put("loadAverageAfter", loadAverage());
         doc.put("runs", runs);
         doc.put("warmup", warmup);
         doc.put("results", results);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
-            System.out.printf("threads %d (nd4j maxThreads %d, master %d, helpers %s, native %s), ORT %s, median of %d after %d warm-up%n",
+            System.out.printf("threads %d (nd4j maxThreads %d, master %d, helpers %s, native %s), ORT %s, median of %d interleaved runs "
+                            + "after %d warm-up; load average %.2f before, %.2f after%n",
                     threads, Nd4j.getEnvironment().maxThreads(), Nd4j.getEnvironment().maxMasterThreads(),
-                    Nd4j.getEnvironment().helpersAllowed(), nativeFlavour(), env.getVersion(), runs, warmup);
+                    Nd4j.getEnvironment().helpersAllowed(), nativeFlavour(), env.getVersion(), runs, warmup, loadBefore, loadAverage());
         }
     }
 
@@ -131,17 +135,19 @@ public final class InferenceBenchmark {
         if (nd4jLogits.length != ortLogits.length) {
             diff = Double.NaN;
         }
-        double nd4jMs = median(() -> nd4j.logits(x), runs, warmup);
-        double ortMs;
+        double[] ms;
         try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()), shape)) {
-            ortMs = median(() -> {
+            Runnable ortRun = () -> {
                 try (OrtSession.Result r = ort.run(Map.of(input, t))) {
                     ((OnnxTensor) r.get(0)).getFloatBuffer();
                 } catch (ai.onnxruntime.OrtException e) {
                     throw new IllegalStateException(e);
                 }
-            }, runs, warmup);
+            };
+            ms = interleavedMedians(() -> nd4j.logits(x), ortRun, runs, warmup);
         }
+        double nd4jMs = ms[0];
+        double ortMs = ms[1];
         CompiledGraph g = nd4j.graphFor(n);
         Map<String, Double> byKind = null;
         if (profile) {
@@ -153,6 +159,10 @@ public final class InferenceBenchmark {
             entries.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
             for (Map.Entry<String, long[]> e : entries) {
                 byKind.put(e.getKey() + " ×" + e.getValue()[0], e.getValue()[1] / 1e6);
+            }
+            if (System.getProperty("bench.steps") != null) {
+                p.steps().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(Integer.getInteger("bench.steps"))
+                        .forEach(e -> System.err.printf("  step %8.3f ms  %s%n", e.getValue() / 1e6, e.getKey()));
             }
         }
         return new Result(m.name(), n, round(nd4jMs), round(ortMs), round(nd4jMs / ortMs), diff, g.opCount(), byKind);
@@ -168,9 +178,14 @@ public final class InferenceBenchmark {
         }
     }
 
+    /** The directory libnd4jcpu.so was loaded from (linux-x86_64 or linux-x86_64-onednn), from /proc/self/maps. */
     private static String nativeFlavour() {
-        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension", System.getProperty("javacpp.platform.extension", ""));
-        return "linux-x86_64" + ext;
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.endsWith("libnd4jcpu.so"))
+                    .map(l -> Path.of(l.substring(l.indexOf('/'))).getParent().getFileName().toString()).findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double round(double v) {
@@ -192,18 +207,42 @@ public final class InferenceBenchmark {
         return new Tensor(new int[] {n, c, h, w}, v);
     }
 
-    private static double median(Runnable run, int runs, int warmup) {
+    /**
+     * Medians of {@code a} and {@code b} in milliseconds, timed alternately (a, b, a, b, …) so both
+     * see the same machine load — this machine is shared, and load swings would otherwise bias the
+     * ratio.
+     */
+    private static double[] interleavedMedians(Runnable a, Runnable b, int runs, int warmup) {
         for (int i = 0; i < warmup; i++) {
-            run.run();
+            a.run();
+            b.run();
         }
-        double[] t = new double[runs];
+        double[] ta = new double[runs];
+        double[] tb = new double[runs];
         for (int i = 0; i < runs; i++) {
             long s = System.nanoTime();
-            run.run();
-            t[i] = (System.nanoTime() - s) / 1e6;
+            a.run();
+            ta[i] = (System.nanoTime() - s) / 1e6;
+            s = System.nanoTime();
+            b.run();
+            tb[i] = (System.nanoTime() - s) / 1e6;
         }
+        return new double[] {median(ta), median(tb)};
+    }
+
+    private static double median(double[] t) {
         Arrays.sort(t);
-        return runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
+        int n = t.length;
+        return n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+    }
+
+    /** The 1-minute load average (other processes compete for the cores), or NaN. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static Map<String, String> options(String[] args) {
