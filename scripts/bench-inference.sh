@@ -14,9 +14,8 @@ models="$root/inference/target/bench-models"
 ./mvnw -B -q -o test-compile -pl inference -am >&2
 cpfile="$root/inference/target/bench-classpath.txt"
 ext=-onednn
-profile=-Ponednn
-if [ "${ONEDNN:-1}" = 0 ]; then ext=; profile=; fi
-./mvnw -B -q -o dependency:build-classpath -pl inference $profile -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
+if [ "${ONEDNN:-1}" = 0 ]; then ext=; fi
+./mvnw -B -q -o dependency:build-classpath -pl inference -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >&2
 # ORT's native loader crashes when the command line exceeds ~4 KB (shared/FACTS.md): the classpath
 # travels in CLASSPATH, not -cp.
 CLASSPATH="$root/inference/target/test-classes:$root/inference/target/classes:$root/core/target/classes:$root/core/target/test-classes:$(cat "$cpfile")"
