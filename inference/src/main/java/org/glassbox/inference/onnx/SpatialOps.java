@@ -208,6 +208,9 @@ final class SpatialOps {
 
     /** Constant padding of the two spatial axes of an NCHW value. */
     static Value pad(NodeContext c, Value x, long[] begin, long[] end, double value) {
+        if (begin[0] == 0 && begin[1] == 0 && end[0] == 0 && end[1] == 0) {
+            return x;
+        }
         long[] s = x.shape();
         INDArray paddings = Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {(int) begin[0], (int) end[0]}, {(int) begin[1], (int) end[1]}});
         SDVariable p = c.sd().nn().pad(c.freshName("pad"), c.var(x), c.sd().constant(c.freshName("paddings"), paddings), PadMode.CONSTANT, value);

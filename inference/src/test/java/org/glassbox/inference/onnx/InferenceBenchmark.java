@@ -210,7 +210,9 @@ public final class InferenceBenchmark {
     /**
      * Medians of {@code a} and {@code b} in milliseconds, timed alternately (a, b, a, b, …) so both
      * see the same machine load — this machine is shared, and load swings would otherwise bias the
-     * ratio.
+     * ratio. A pause before each timed call lets the other engine's worker threads stop spinning
+     * (ORT's pool and OpenMP both busy-wait for a while after a call), so neither starts on cores
+     * the other still occupies.
      */
     private static double[] interleavedMedians(Runnable a, Runnable b, int runs, int warmup) {
         for (int i = 0; i < warmup; i++) {
@@ -220,15 +222,28 @@ public final class InferenceBenchmark {
         double[] ta = new double[runs];
         double[] tb = new double[runs];
         for (int i = 0; i < runs; i++) {
+            pause();
             long s = System.nanoTime();
             a.run();
             ta[i] = (System.nanoTime() - s) / 1e6;
+            pause();
             s = System.nanoTime();
             b.run();
             tb[i] = (System.nanoTime() - s) / 1e6;
         }
         return new double[] {median(ta), median(tb)};
     }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Milliseconds between timed calls (see interleavedMedians). */
+    private static final long PAUSE_MS = 50;
 
     private static double median(double[] t) {
         Arrays.sort(t);
