@@ -49,6 +49,8 @@ public final class Engines {
     }
 
     static Engines discover(ClassLoader loader) {
+        // Before any engine loads ND4J: its native build is chosen once, at first use.
+        NativeBackend.preferOneDnn();
         List<ModelEngine> found = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         Iterator<ModelEngine> it = ServiceLoader.load(ModelEngine.class, loader).iterator();

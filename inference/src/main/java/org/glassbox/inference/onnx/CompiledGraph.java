@@ -15,7 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An ONNX graph built once as SameDiff for fixed input shapes: run it for outputs (any node output,
- * by ONNX name) and differentiate a weighted sum of one output for gradients. Not thread-safe.
+ * by ONNX name) — eagerly, op by op ({@link EagerSchedule}), or through a SameDiff session as a
+ * reference — and differentiate a weighted sum of one output for gradients (SameDiff). Not
+ * thread-safe.
  */
 final class CompiledGraph {
     private static final String MASK = "glassbox_target_mask";
@@ -28,6 +30,7 @@ final class CompiledGraph {
     private final List<String> outputs;
     private final List<String> layers;
     private final String source;
+    private final EagerSchedule eager;
     private String gradientOutput;
 
     CompiledGraph(SameDiff sd, Map<String, Value> values, Map<String, String> placeholders, List<String> outputs, List<String> layers, String source) {
@@ -37,6 +40,8 @@ final class CompiledGraph {
         this.outputs = List.copyOf(outputs);
         this.layers = List.copyOf(layers);
         this.source = source;
+        // Built before any gradient set-up adds the loss ops (which forward passes never need).
+        this.eager = new EagerSchedule(sd, source);
     }
 
     /** ONNX names of the graph outputs. */
@@ -60,11 +65,29 @@ final class CompiledGraph {
         return v == null ? null : v.shape();
     }
 
+    /** How {@link #run} executes the graph. */
+    enum Executor {
+        /** Op by op, directly ({@link EagerSchedule}); the fast path. */
+        EAGER,
+        /** Through SameDiff's InferenceSession; the reference the eager path is checked against. */
+        SAMEDIFF
+    }
+
     /**
+     * Runs the graph eagerly.
+     *
      * @param inputs float32 arrays for every runtime input, by ONNX name, in the compiled shapes
      * @param names  ONNX tensor names to return
+     * @return each named tensor, by name; arrays are the caller's own (not reused by later runs)
      */
     Map<String, INDArray> run(Map<String, INDArray> inputs, List<String> names) {
+        return run(inputs, names, Executor.EAGER, null);
+    }
+
+    /**
+     * @param profile null, or where the eager executor adds its per-op timings (ignored by SameDiff)
+     */
+    Map<String, INDArray> run(Map<String, INDArray> inputs, List<String> names, Executor executor, EagerSchedule.Profile profile) {
         Map<String, INDArray> feed = feed(inputs);
         Map<String, INDArray> result = new LinkedHashMap<>();
         List<String> symbolic = new ArrayList<>();
@@ -77,7 +100,8 @@ final class CompiledGraph {
             }
         }
         if (!symbolic.isEmpty()) {
-            Map<String, INDArray> out = sd.output(feed, symbolic.toArray(new String[0]));
+            Map<String, INDArray> out = executor == Executor.EAGER ? eager.run(feed, symbolic, profile)
+                    : sd.output(feed, symbolic.toArray(new String[0]));
             for (String name : names) {
                 if (values.get(name) instanceof Value.Symbolic s) {
                     result.put(name, out.get(s.variable().name()));
@@ -123,6 +147,16 @@ final class CompiledGraph {
             throw new IllegalStateException(source + ": SameDiff returned no input gradient");
         }
         return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), gInput);
+    }
+
+    /** Number of ND4J ops one full forward pass executes. */
+    int opCount() {
+        return eager.size();
+    }
+
+    /** Frees the native op contexts and the eager executor's buffers. */
+    void close() {
+        eager.close();
     }
 
     private static INDArray orZeros(INDArray a, long[] shape) {

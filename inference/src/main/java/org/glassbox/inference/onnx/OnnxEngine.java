@@ -19,6 +19,10 @@ import org.glassbox.inference.onnx.proto.OnnxProto.ValueInfoProto;
  * N × labels.
  */
 public final class OnnxEngine implements ModelEngine {
+    static {
+        // Constructed directly (not through Engines) by tools and tests: pick oneDNN here too.
+        org.glassbox.inference.engine.NativeBackend.preferOneDnn();
+    }
 
     @Override
     public ModelFormat format() {

@@ -195,7 +195,10 @@ final class OnnxGraphCompiler {
         if (toRun.isEmpty()) {
             return outs;
         }
-        Map<String, INDArray> results = scratch.output(Map.of(), toRun.toArray(new String[0]));
+        // Eagerly, like forward passes: a SameDiff session per folded node costs milliseconds.
+        EagerSchedule eager = new EagerSchedule(scratch, "constant folding");
+        Map<String, INDArray> results = eager.run(Map.of(), toRun, null);
+        eager.close();
         Value[] folded = new Value[outs.length];
         for (int i = 0; i < outs.length; i++) {
             if (outs[i] instanceof Value.Symbolic s) {

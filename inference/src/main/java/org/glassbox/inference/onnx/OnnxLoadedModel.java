@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * An ONNX model ready to run. The SameDiff graph is built once per batch size and reused (a few
- * batch sizes are kept; building again costs a graph walk, not a file read). Not thread-safe.
+ * An ONNX model ready to run. The graph is built once per batch size and reused (a few batch sizes
+ * are kept; building again costs a graph walk, not a file read). Logits and activations run
+ * eagerly op by op ({@link EagerSchedule}); gradients run through SameDiff. Not thread-safe.
  */
 final class OnnxLoadedModel implements LoadedModel {
     /** Graphs kept for this many batch sizes (least recently used dropped). */
@@ -32,7 +33,11 @@ final class OnnxLoadedModel implements LoadedModel {
     private final Map<Integer, CompiledGraph> graphs = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, CompiledGraph> eldest) {
-            return size() > CACHED_BATCH_SIZES;
+            if (size() > CACHED_BATCH_SIZES) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
         }
     };
 
@@ -134,12 +139,13 @@ final class OnnxLoadedModel implements LoadedModel {
 
     @Override
     public String executionSummary() {
-        return "onnx/samediff on CPU (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
+        return "onnx/nd4j eager ops (gradients: samediff) on CPU (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
     }
 
     @Override
     public void close() {
+        graphs.values().forEach(CompiledGraph::close);
         graphs.clear();
     }
 

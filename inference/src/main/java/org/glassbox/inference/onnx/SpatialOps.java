@@ -208,6 +208,9 @@ final class SpatialOps {
 
     /** Constant padding of the two spatial axes of an NCHW value. */
     static Value pad(NodeContext c, Value x, long[] begin, long[] end, double value) {
+        if (begin[0] == 0 && begin[1] == 0 && end[0] == 0 && end[1] == 0) {
+            return x;
+        }
         long[] s = x.shape();
         INDArray paddings = Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {(int) begin[0], (int) end[0]}, {(int) begin[1], (int) end[1]}});
         SDVariable p = c.sd().nn().pad(c.freshName("pad"), c.var(x), c.sd().constant(c.freshName("paddings"), paddings), PadMode.CONSTANT, value);
@@ -258,8 +261,13 @@ final class SpatialOps {
         }
         Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(d[0]).dW(d[1])
                 .paddingMode(PaddingMode.VALID).isNHWC(false).build();
-        SDVariable y = max ? c.sd().cnn().maxPooling2d(c.freshName("maxpool"), c.var(x), config)
-                : c.sd().cnn().avgPooling2d(c.freshName("avgpool"), c.var(x), config);
+        SDVariable y;
+        if (max && (d[0] != 1 || d[1] != 1)) {
+            y = dilatedMax(c, x, k, s, d, out);
+        } else {
+            y = max ? c.sd().cnn().maxPooling2d(c.freshName("maxpool"), c.var(x), config)
+                    : c.sd().cnn().avgPooling2d(c.freshName("avgpool"), c.var(x), config);
+        }
         long[] shape4 = {xs[0], xs[1], out[0], out[1]};
         if (!max && padded) {
             boolean includePad = c.attrInt("count_include_pad", 0) != 0;
@@ -273,6 +281,27 @@ final class SpatialOps {
             result = Shapes.reshape(c, result, new long[] {xs[0], xs[1], out[1]});
         }
         return new Value[] {result};
+    }
+
+    /**
+     * Dilated max pooling as the element-wise max of the kH × kW strided slices the windows read:
+     * libnd4j's oneDNN maxpool2d ignores dilation (M2.1: wrong values on the ONNX dilation case),
+     * and this form runs the same way eagerly and in SameDiff, and differentiates. The input is
+     * already padded.
+     */
+    private static SDVariable dilatedMax(NodeContext c, Value x, long[] k, long[] s, long[] d, long[] out) {
+        long[] xs = x.shape();
+        SDVariable xv = c.var(x);
+        SDVariable y = null;
+        for (long i = 0; i < k[0]; i++) {
+            for (long j = 0; j < k[1]; j++) {
+                long[] begin = {0, 0, i * d[0], j * d[1]};
+                long[] end = {xs[0], xs[1], i * d[0] + (out[0] - 1) * s[0] + 1, j * d[1] + (out[1] - 1) * s[1] + 1};
+                SDVariable tap = c.sd().stridedSlice(c.freshName("maxpool_tap"), xv, begin, end, new long[] {1, 1, s[0], s[1]});
+                y = y == null ? tap : c.sd().math().max(c.freshName("maxpool_dilated"), y, tap);
+            }
+        }
+        return y;
     }
 
     /**

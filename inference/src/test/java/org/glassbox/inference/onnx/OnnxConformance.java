@@ -78,17 +78,24 @@ final class OnnxConformance {
         }
     }
 
-    static CaseResult run(Path dir) {
+    /** System property: also run every case through SameDiff and require equal outputs (eager vs reference). */
+    static final String CROSS_CHECK = "glassbox.onnx.crossCheck";
+
+    /**
+     * @param crossCheck also run the case through SameDiff's session and require the eager outputs to
+     *                   equal it (EagerCrossCheck's tolerance)
+     */
+    static CaseResult run(Path dir, boolean crossCheck) {
         String name = dir.getFileName().toString();
         String op = opOf(name);
         try {
-            return runChecked(dir, name, op);
+            return runChecked(dir, name, op, crossCheck);
         } catch (IOException | RuntimeException e) {
             return new CaseResult(name, op, Status.FAIL, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
-    private static CaseResult runChecked(Path dir, String name, String op) throws IOException {
+    private static CaseResult runChecked(Path dir, String name, String op, boolean crossCheck) throws IOException {
         ModelProto model = OnnxModelFile.read(dir.resolve("model.onnx"));
         TreeSet<String> missing = new TreeSet<>();
         for (NodeProto n : model.getGraph().getNodeList()) {
@@ -143,10 +150,19 @@ final class OnnxConformance {
             }
             CompiledGraph g = compiler.compile(shapes, known);
             Map<String, INDArray> actual = g.run(feed, outNames);
+            Map<String, INDArray> reference = crossCheck ? g.run(feed, outNames, CompiledGraph.Executor.SAMEDIFF, null) : null;
+            g.close();
             for (int i = 0; i < outNames.size(); i++) {
                 String mismatch = compare(actual.get(outNames.get(i)), expected.get(i));
                 if (mismatch != null) {
                     return new CaseResult(name, op, Status.FAIL, set.getFileName() + " output '" + outNames.get(i) + "': " + mismatch);
+                }
+                if (crossCheck) {
+                    String differs = EagerCrossCheck.differs(actual.get(outNames.get(i)), reference.get(outNames.get(i)));
+                    if (differs != null) {
+                        return new CaseResult(name, op, Status.FAIL, set.getFileName() + " output '" + outNames.get(i)
+                                + "': eager and SameDiff execution differ: " + differs);
+                    }
                 }
                 compared++;
             }
@@ -268,16 +284,16 @@ final class OnnxConformance {
         return sb.toString();
     }
 
-    static List<CaseResult> runAll() throws IOException {
+    static List<CaseResult> runAll(boolean crossCheck) throws IOException {
         List<CaseResult> results = new ArrayList<>();
         for (Path dir : caseDirs()) {
-            results.add(run(dir));
+            results.add(run(dir, crossCheck));
         }
         return results;
     }
 
     public static void main(String[] args) throws IOException {
-        String md = report(runAll());
+        String md = report(runAll(Boolean.getBoolean(CROSS_CHECK)));
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), md);
         }
