@@ -217,6 +217,8 @@ public final class ImportPipeline {
         Path dir = workspace.quarantineDir();
         Path target = dir.resolve(sha.substring(0, 16) + "-" + file.getFileName());
         if (!Files.exists(target)) {
+            // createTempFile's owner-only 0600 is kept on purpose: a quarantined file still carries
+            // patient identity, so no other user of the machine should read it.
             Path tmp = Files.createTempFile(dir, ".quarantine", ".tmp");
             try {
                 Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
