@@ -91,6 +91,8 @@ public final class KerasEngine implements ModelEngine {
             return Hdf5Calls.call(() -> KerasModelConfig.read(weights));
         } catch (IllegalArgumentException e) {
             throw new IOException(weights + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException(weights + ": could not read the Keras model config: " + e.getMessage(), e);
         }
     }
 

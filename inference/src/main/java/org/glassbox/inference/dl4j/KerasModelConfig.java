@@ -42,26 +42,29 @@ record KerasModelConfig(String className, String kerasVersion, boolean channelsL
      * @throws IllegalArgumentException naming what is missing or not supported
      */
     static KerasModelConfig read(Path file) {
-        String json;
-        Hdf5Archive archive;
-        try {
-            archive = new Hdf5Archive(file.toString());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the HDF5 library could not open it (" + e.getMessage() + ")", e);
-        }
-        try (archive) {
+        try (Hdf5Archive archive = open(file)) {
             if (!archive.hasAttribute(MODEL_CONFIG)) {
                 throw new IllegalArgumentException("no '" + MODEL_CONFIG + "' attribute: not a whole Keras model (a weights-only file from "
                         + "save_weights()?); save the model with model.save(\"model.h5\")");
             }
-            json = archive.readAttributeAsJson(MODEL_CONFIG);
+            return parse(readJson(archive));
+        }
+    }
+
+    private static Hdf5Archive open(Path file) {
+        try {
+            return new Hdf5Archive(file.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the HDF5 library could not open it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String readJson(Hdf5Archive archive) {
+        try {
+            return archive.readAttributeAsJson(MODEL_CONFIG);
         } catch (UnsupportedKerasConfigurationException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
             throw new IllegalArgumentException("could not read '" + MODEL_CONFIG + "': " + e.getMessage(), e);
         }
-        return parse(json);
     }
 
     /** @throws IllegalArgumentException when the JSON is not a Sequential or Functional model config */
