@@ -3,8 +3,10 @@ package org.glassbox.inference.dl4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -24,24 +26,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link ProbeGraph}). Logits are the output layer's pre-activation; gradients are computed by
  * backpropagation after an inference-mode forward pass (batch norm uses its running statistics,
  * dropout is off), so they are the derivatives of exactly what {@link #logits} returns.
- * Single-input, single-output graphs only. Methods are synchronized: ND4J graphs keep per-call
- * state.
+ * Single-input, single-output graphs only. Tensors in and out are NCHW whatever the graph's own
+ * layout: a {@link TensorLayout} permutes at the boundary (Keras graphs run channels-last).
+ * Methods are synchronized: ND4J graphs keep per-call state.
  */
 final class Dl4jLoadedModel implements LoadedModel {
     private final ModelDescriptor descriptor;
     private final String targetLayer;
     private final ComputationGraph runner;
     private final ProbeGraph probe;
+    private final TensorLayout layout;
     private final String inputName;
     private final String outputName;
     private final List<String> layers;
+    private final Set<String> fedByInput;
     private final String summary;
 
-    private Dl4jLoadedModel(ModelDescriptor descriptor, String targetLayer, ComputationGraph runner, ProbeGraph probe, String summary) {
+    private Dl4jLoadedModel(ModelDescriptor descriptor, String targetLayer, ComputationGraph runner, ProbeGraph probe,
+                            TensorLayout layout, String summary) {
         this.descriptor = descriptor;
         this.targetLayer = targetLayer;
         this.runner = runner;
         this.probe = probe;
+        this.layout = layout;
         ComputationGraphConfiguration c = runner.getConfiguration();
         this.inputName = c.getNetworkInputs().get(0);
         this.outputName = c.getNetworkOutputs().get(0);
@@ -52,6 +59,14 @@ final class Dl4jLoadedModel implements LoadedModel {
             }
         }
         this.layers = List.copyOf(names);
+        Set<String> first = new HashSet<>();
+        for (String v : names) {
+            List<String> in = c.getVertexInputs().get(v);
+            if (in != null && c.getNetworkInputs().containsAll(in)) {
+                first.add(v);
+            }
+        }
+        this.fedByInput = Set.copyOf(first);
         this.summary = summary;
     }
 
@@ -62,6 +77,15 @@ final class Dl4jLoadedModel implements LoadedModel {
      *                                  label count differs from the outputs
      */
     static Dl4jLoadedModel of(ComputationGraph trained, ModelDescriptor descriptor, String targetLayer, String format) {
+        return of(trained, descriptor, targetLayer, format, TensorLayout.nchw());
+    }
+
+    /**
+     * As {@link #of(ComputationGraph, ModelDescriptor, String, String)} for a graph whose tensors
+     * are laid out as {@code layout} says (inputs and outputs of the loaded model stay NCHW).
+     */
+    static Dl4jLoadedModel of(ComputationGraph trained, ModelDescriptor descriptor, String targetLayer, String format,
+                              TensorLayout layout) {
         ComputationGraphConfiguration conf = trained.getConfiguration();
         if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
             throw new IllegalArgumentException("graph has " + conf.getNetworkInputs().size() + " inputs and "
@@ -72,15 +96,16 @@ final class Dl4jLoadedModel implements LoadedModel {
         ProbeGraph probe;
         try {
             runner.init(params.dup(), false);
-            probe = new ProbeGraph(InferenceGraphs.forGradients(conf, batchNormRanks(runner, descriptor)));
+            probe = new ProbeGraph(InferenceGraphs.forGradients(conf, batchNormRanks(runner, descriptor, layout)));
             probe.init();
             InferenceGraphs.copyParameters(trained, probe);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("could not rebuild the graph for inference: " + e.getMessage(), e);
         }
-        String summary = format + " ComputationGraph (" + trained.numParams() + " parameters) on CPU (nd4j-native, "
+        String summary = format + " ComputationGraph (" + trained.numParams() + " parameters"
+                + (layout.inputChannelsLast() ? ", channels-last" : "") + ") on CPU (nd4j-native, "
                 + Runtime.getRuntime().availableProcessors() + " cores)";
-        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, summary);
+        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, layout, summary);
         if (targetLayer != null && !m.layers.contains(targetLayer)) {
             throw new IllegalArgumentException("explain target layer '" + targetLayer + "' is not in the graph (layers: " + m.layers + ")");
         }
@@ -88,7 +113,7 @@ final class Dl4jLoadedModel implements LoadedModel {
     }
 
     /** Rank of each batch-norm layer's activations, from one forward pass of a zero input. */
-    private static Map<String, Integer> batchNormRanks(ComputationGraph runner, ModelDescriptor descriptor) {
+    private static Map<String, Integer> batchNormRanks(ComputationGraph runner, ModelDescriptor descriptor, TensorLayout layout) {
         Map<String, Integer> ranks = new HashMap<>();
         List<String> bns = new ArrayList<>();
         for (org.deeplearning4j.nn.api.Layer l : runner.getLayers()) {
@@ -104,7 +129,7 @@ final class Dl4jLoadedModel implements LoadedModel {
         for (int i = 0; i < descriptor.inputShape().size(); i++) {
             shape[i + 1] = descriptor.inputShape().get(i);
         }
-        INDArray[] out = runner.output(bns, false, new INDArray[] {Nd4j.zeros(shape)}, null);
+        INDArray[] out = runner.output(bns, false, new INDArray[] {layout.toGraphInput(Nd4j.zeros(shape))}, null);
         for (int i = 0; i < bns.size(); i++) {
             ranks.put(bns.get(i), out[i].rank());
         }
@@ -136,8 +161,13 @@ final class Dl4jLoadedModel implements LoadedModel {
     public synchronized Tensor activations(Tensor batch, String layer) {
         requireLayer(layer);
         INDArray x = input(batch);
-        INDArray[] out = runner.output(List.of(layer), false, new INDArray[] {x}, null);
-        return Nd4jTensors.toTensor(out[0]);
+        // DL4J M2.1's outputOfLayersDetached leaves a workspace open (and fails) when asked for a layer
+        // fed directly by the network input; the probe graph runs without workspaces. Its layers
+        // equal the runner's except batch norm, which it computes as the folded affine map (equal to
+        // float rounding).
+        ComputationGraph g = fedByInput.contains(layer) ? probe : runner;
+        INDArray[] out = g.output(List.of(layer), false, new INDArray[] {x}, null);
+        return Nd4jTensors.toTensor(layout.toNchw(layer, out[0]));
     }
 
     @Override
@@ -164,8 +194,9 @@ final class Dl4jLoadedModel implements LoadedModel {
                 throw new IllegalStateException("gradient shapes " + Arrays.toString(layerGrad.shape()) + "/" + Arrays.toString(inputGrad.shape())
                         + " do not match activations " + Arrays.toString(layerAct.shape()) + "/" + Arrays.toString(x.shape()));
             }
-            return new LayerGradient(layer, Nd4jTensors.toTensor(layerAct), Nd4jTensors.toTensor(layerGrad),
-                    Nd4jTensors.toTensor(inputGrad), Nd4jTensors.toTensor(out));
+            return new LayerGradient(layer, Nd4jTensors.toTensor(layout.toNchw(layer, layerAct)),
+                    Nd4jTensors.toTensor(layout.toNchw(layer, layerGrad)), Nd4jTensors.toTensor(layout.toNchw(inputName, inputGrad)),
+                    Nd4jTensors.toTensor(out));
         } finally {
             probe.clearLayersStates();
             for (GraphVertex v : probe.getVertices()) {
@@ -200,7 +231,10 @@ final class Dl4jLoadedModel implements LoadedModel {
         return z;
     }
 
-    /** Checks the batch against the descriptor's input shape before anything reaches ND4J. */
+    /**
+     * Checks the batch (NCHW) against the descriptor's input shape before anything reaches ND4J and
+     * lays it out as the graph wants it.
+     */
     private INDArray input(Tensor batch) {
         List<Integer> want = descriptor.inputShape();
         int[] got = batch.shape();
@@ -211,6 +245,6 @@ final class Dl4jLoadedModel implements LoadedModel {
         if (!ok) {
             throw new IllegalArgumentException("batch shape " + Arrays.toString(got) + " does not match N × " + want);
         }
-        return Nd4jTensors.toNd4j(batch);
+        return layout.toGraphInput(Nd4jTensors.toNd4j(batch));
     }
 }

@@ -27,7 +27,8 @@ import org.nd4j.linalg.activations.Activation;
  * logits (the pre-activation of the output layer) and gradients can be backpropagated from an
  * external epsilon. {@code OutputLayer} → {@code DenseLayer} with identity activation (same W and b,
  * same parameter layout); {@code LossLayer} → identity {@code ActivationLayer}. Other output layer
- * types (centre loss, RNN/CNN loss layers, …) are refused.
+ * types (centre loss, RNN/CNN loss layers, …) are refused. Layer dropout is removed (it is off
+ * at inference anyway).
  */
 final class InferenceGraphs {
     private InferenceGraphs() {
@@ -63,6 +64,9 @@ final class InferenceGraphs {
                 continue;
             }
             Layer layer = lv.getLayerConf().getLayer();
+            // Dropout is off at inference; left in, it makes backpropagation after an inference-mode
+            // forward pass fail for want of a mask (Keras import puts Dropout(p = 1.0) on every layer).
+            layer.setIDropout(null);
             Layer replacement = layer instanceof BatchNormalization bn && batchNormRanks.containsKey(e.getKey())
                     ? affine(e.getKey(), bn, batchNormRanks.get(e.getKey()))
                     : replacement(e.getKey(), layer);

@@ -88,6 +88,11 @@ class Dl4jEngineTest {
             assertThat(a.shape()).containsExactly(3, 4, SIZE / 2, SIZE / 2);
             Tensor e = m.activations(x, "embedding");
             assertThat(e.shape()).containsExactly(3, 5);
+            // The first layer (fed by the input) too: DL4J's detached output fails for it, the engine works around that.
+            Tensor c1 = m.activations(x, "conv1");
+            assertThat(c1.shape()).containsExactly(3, 3, SIZE, SIZE);
+            assertThat(m.gradient(x, "conv1", 0).activations().data()).usingComparatorWithPrecision(1e-5f).containsExactly(c1.data());
+            assertThat(m.logits(x).data()).containsExactly(z.data());
         }
     }
 

@@ -51,7 +51,14 @@ class EnginesTest {
         Files.createDirectories(services);
         Files.writeString(services.resolve(ModelEngine.class.getName()),
                 "# test\n" + FakeKerasEngine.class.getName() + "\norg.glassbox.inference.absent.NoSuchEngine\n", StandardCharsets.UTF_8);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, getClass().getClassLoader())) {
+        // The module's own listing (with the real KerasEngine) is hidden: only the test's listing is read.
+        ClassLoader withoutModuleServices = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws java.io.IOException {
+                return name.startsWith("META-INF/services/") ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, withoutModuleServices)) {
             Engines engines = Engines.discover(loader);
             assertThat(engines.formats()).contains(ModelFormat.KERAS);
             assertThat(engines.unavailable()).anyMatch(s -> s.contains("org.glassbox.inference.absent.NoSuchEngine"));
