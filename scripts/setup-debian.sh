@@ -22,6 +22,7 @@ test_packages=(
   python3-onnx              # inspects exported ONNX graphs
   libonnx-testdata          # ONNX backend node test cases (conformance)
   python3-sklearn           # metric references (AUC, thresholds, Brier)
+  python3-h5py              # regenerates the Keras HDF5 test fixtures
 )
 
 packages=("${runtime_packages[@]}")
