@@ -1,5 +1,7 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.core.io.FileTrees;
+
 import org.glassbox.app.workflow.ImportComposition;
 
 import java.io.IOException;
@@ -142,8 +144,8 @@ final class ImportBenchmark {
             double mb = bytes / 1e6;
             return new Result(name, files, imported, mb, seconds, files / seconds, mb / seconds, hashSeconds, seconds / hashSeconds);
         } finally {
-            deleteTree(in);
-            deleteTree(wsDir);
+            FileTrees.deleteTree(in);
+            FileTrees.deleteTree(wsDir);
         }
     }
 
@@ -201,14 +203,4 @@ final class ImportBenchmark {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

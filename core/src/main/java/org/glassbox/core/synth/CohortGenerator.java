@@ -1,5 +1,7 @@
 package org.glassbox.core.synth;
 
+import org.glassbox.core.io.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,7 @@ public final class CohortGenerator {
         }
         long start = System.nanoTime();
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
+        if (Files.exists(target) && !FileTrees.isEmptyDirectory(target)) {
             throw new FileAlreadyExistsException(target + ": exists and is not an empty folder");
         }
         Path parent = target.getParent();
@@ -85,7 +87,7 @@ public final class CohortGenerator {
             publish(work, target);
             return summarise(target, seed, size, rows, (System.nanoTime() - start) / 1e9);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteTree(work);
         }
     }
 
@@ -158,7 +160,7 @@ public final class CohortGenerator {
         try {
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            if (!isEmptyDirectory(target)) {
+            if (!FileTrees.isEmptyDirectory(target)) {
                 throw new FileAlreadyExistsException(target + ": exists and is not an empty folder");
             }
             Files.delete(target);
@@ -166,23 +168,5 @@ public final class CohortGenerator {
         }
     }
 
-    private static boolean isEmptyDirectory(Path p) throws IOException {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        }
-    }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -28,7 +28,7 @@ public record ModelPackage(Path source, ModelManifest manifest, byte[] manifestJ
     @Override
     public void close() throws IOException {
         if (extracted != null) {
-            ModelPackageWriter.deleteTree(extracted);
+            org.glassbox.core.io.FileTrees.deleteTree(extracted);
         }
     }
 }

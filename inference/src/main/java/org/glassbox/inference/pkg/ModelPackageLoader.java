@@ -81,7 +81,7 @@ public final class ModelPackageLoader {
             return pkg;
         } finally {
             if (extracted != null) {
-                ModelPackageWriter.deleteTree(extracted);
+                org.glassbox.core.io.FileTrees.deleteTree(extracted);
             }
         }
     }
@@ -119,7 +119,7 @@ public final class ModelPackageLoader {
             return verifier.verify(dir, path.toString()).verification();
         } finally {
             if (extracted != null) {
-                ModelPackageWriter.deleteTree(extracted);
+                org.glassbox.core.io.FileTrees.deleteTree(extracted);
             }
         }
     }
@@ -131,7 +131,7 @@ public final class ModelPackageLoader {
             new SafeZipExtractor(limits).extract(zip, into);
             return into;
         } catch (IOException | RuntimeException e) {
-            ModelPackageWriter.deleteTree(into);
+            org.glassbox.core.io.FileTrees.deleteTree(into);
             throw e;
         }
     }

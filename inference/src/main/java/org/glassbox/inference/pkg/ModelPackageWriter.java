@@ -1,5 +1,7 @@
 package org.glassbox.inference.pkg;
 
+import org.glassbox.core.io.FileTrees;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -117,7 +119,7 @@ public final class ModelPackageWriter {
             replaceDirectory(tmp, dir);
             return Sha256.hex(sums);
         } finally {
-            deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
         }
     }
 
@@ -216,7 +218,7 @@ public final class ModelPackageWriter {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
@@ -228,16 +230,6 @@ public final class ModelPackageWriter {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     /** Lets a copy write into a zip entry without closing the zip. */
     private static final class NonClosing extends java.io.FilterOutputStream {

@@ -1,5 +1,7 @@
 package org.glassbox.inference.train;
 
+import org.glassbox.core.io.FileTrees;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ public final class DemoModelBuilder {
     public Result build(DemoRecipe recipe, Path out, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
+        if (Files.exists(target) && !(Files.isDirectory(target) && FileTrees.isEmptyDirectory(target))) {
             throw new IOException(target + ": exists and is not an empty folder");
         }
         Path work = Files.createTempDirectory("glassbox-train-");
@@ -118,7 +120,7 @@ public final class DemoModelBuilder {
             return new Result(target, identity, manifest, rows.size(), record.trained().positives(), record.evaluations(), text.floors(),
                     trainSeconds, (System.nanoTime() - t0) / 1e9, bytes);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteTree(work);
         }
     }
 
@@ -144,22 +146,7 @@ public final class DemoModelBuilder {
         }
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     static String fmt(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);

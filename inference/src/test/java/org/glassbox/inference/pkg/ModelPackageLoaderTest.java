@@ -207,7 +207,7 @@ class ModelPackageLoaderTest {
                 z.write("owned".getBytes(StandardCharsets.UTF_8));
                 z.closeEntry();
             }
-            ModelPackageWriter.deleteTree(dir);
+            org.glassbox.core.io.FileTrees.deleteTree(dir);
             assertThatThrownBy(() -> loader.open(zip)).as(evil).isInstanceOf(ModelPackageException.class)
                     .hasMessageContaining(zip + ": unsafe entry '" + evil + "'");
             assertThat(loader.verify(zip, BareOnnxOptions.DEFAULTS).ok()).isFalse();
