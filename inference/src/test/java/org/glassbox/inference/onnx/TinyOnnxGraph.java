@@ -52,6 +52,31 @@ final class TinyOnnxGraph {
                 AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(t).build());
     }
 
+    /** A Constant node holding a float32 tensor of {@code dims} (none: a rank-0 scalar). */
+    TinyOnnxGraph floatConstant(String output, float[] values, long... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(output).setDataType(1);
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        return node("Constant", new String[0], output,
+                AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(t).build());
+    }
+
+    static AttributeProto tensorAttr(String name, TensorProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value).build();
+    }
+
+    static AttributeProto intsAttr(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
     static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
