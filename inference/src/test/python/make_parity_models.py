@@ -14,6 +14,8 @@ ONNX tensor name that corresponds to ResNet-18's layer4). When ``parity.json`` a
 script's SHA-256 and the same options, and every file it lists exists with the recorded size, the
 script does nothing (generation of all four models takes a few minutes on 2 cores).
 
+Exit status: 0 done (or up to date), 2 usage error, 3 torch/torchvision/onnx missing.
+
 Run with Debian's interpreter (python3-torch 1.13, python3-torchvision 0.14, python3-onnx):
     /usr/bin/python3 make_parity_models.py OUT_DIR [--models resnet18,resnet50,...] [--force]
 
@@ -43,6 +45,8 @@ DEFAULT_OPSET = 14
 # Which class's logit the ResNet-18 gradient reference differentiates (a fixed, arbitrary class).
 GRADIENT_TARGET = 7
 THREADS = 2
+# Exit status when torch/torchvision/onnx cannot be imported (the Java test turns it into a clear failure).
+EXIT_MISSING_TOOLS = 3
 
 
 def sha256_file(path):
@@ -267,9 +271,15 @@ def main(argv):
         print(f"{args.out_dir}: parity fixtures up to date (script {digest[:12]}), nothing to do")
         return 0
 
-    import onnx
-    import torch
-    import torchvision
+    try:
+        import onnx
+        import torch
+        import torchvision
+    except ImportError as e:
+        print(f"{sys.executable}: {e}. The parity fixtures need Debian's python3-torch, python3-torchvision, "
+              f"python3-onnx and python3-numpy (apt-get install python3-torch python3-torchvision python3-onnx "
+              f"python3-numpy)", file=sys.stderr)
+        return EXIT_MISSING_TOOLS
     torch.set_num_threads(THREADS)
     torch.use_deterministic_algorithms(True)
     # Stale metadata first: a crash below must not leave a parity.json describing old files.
