@@ -1,0 +1,169 @@
+package org.glassbox.inference.onnx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An ONNX graph built once as SameDiff for fixed input shapes: run it for outputs (any node output,
+ * by ONNX name) and differentiate a weighted sum of one output for gradients. Not thread-safe.
+ */
+final class CompiledGraph {
+    private static final String MASK = "glassbox_target_mask";
+    private static final String LOSS = "glassbox_target_loss";
+
+    private final SameDiff sd;
+    private final Map<String, Value> values;
+    private final Map<String, String> placeholders;
+    private final List<String> outputs;
+    private final List<String> layers;
+    private final String source;
+    private String gradientOutput;
+
+    CompiledGraph(SameDiff sd, Map<String, Value> values, Map<String, String> placeholders, List<String> outputs, List<String> layers, String source) {
+        this.sd = sd;
+        this.values = values;
+        this.placeholders = placeholders;
+        this.outputs = List.copyOf(outputs);
+        this.layers = List.copyOf(layers);
+        this.source = source;
+    }
+
+    /** ONNX names of the graph outputs. */
+    List<String> outputs() {
+        return outputs;
+    }
+
+    /** ONNX names of the float node outputs computed at run time, in graph order. */
+    List<String> layers() {
+        return layers;
+    }
+
+    /** ONNX names of the runtime (placeholder) inputs. */
+    List<String> inputs() {
+        return List.copyOf(placeholders.keySet());
+    }
+
+    /** Static shape of a tensor, or null for an unknown name. */
+    long[] shape(String onnxName) {
+        Value v = values.get(onnxName);
+        return v == null ? null : v.shape();
+    }
+
+    /**
+     * @param inputs float32 arrays for every runtime input, by ONNX name, in the compiled shapes
+     * @param names  ONNX tensor names to return
+     */
+    Map<String, INDArray> run(Map<String, INDArray> inputs, List<String> names) {
+        Map<String, INDArray> feed = feed(inputs);
+        Map<String, INDArray> result = new LinkedHashMap<>();
+        List<String> symbolic = new ArrayList<>();
+        for (String name : names) {
+            Value v = value(name);
+            if (v instanceof Value.Folded f) {
+                result.put(name, f.array());
+            } else {
+                symbolic.add(((Value.Symbolic) v).variable().name());
+            }
+        }
+        if (!symbolic.isEmpty()) {
+            Map<String, INDArray> out = sd.output(feed, symbolic.toArray(new String[0]));
+            for (String name : names) {
+                if (values.get(name) instanceof Value.Symbolic s) {
+                    result.put(name, out.get(s.variable().name()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** What {@link #gradient} returns: the layer's activations, the output, and both gradients. */
+    record Gradients(INDArray activations, INDArray output, INDArray layerGradient, INDArray inputGradient) {
+    }
+
+    /**
+     * Gradient of {@code sum(output ⊙ mask)} — with a one-hot mask over the output's last axis, the
+     * target logit summed over the batch — with respect to {@code layer} and to {@code input}.
+     */
+    Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask) {
+        Value layerValue = value(layer);
+        Value outValue = value(output);
+        if (!(layerValue instanceof Value.Symbolic lv) || lv.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException(source + ": '" + layer + "' does not depend on the input; it has no gradient");
+        }
+        if (!(outValue instanceof Value.Symbolic ov)) {
+            throw new IllegalArgumentException(source + ": output '" + output + "' does not depend on the input");
+        }
+        if (!placeholders.containsKey(input)) {
+            throw new IllegalArgumentException(source + ": no runtime input '" + input + "'");
+        }
+        ensureLoss(output, ov);
+        Map<String, INDArray> feed = feed(inputs);
+        feed.put(MASK, mask);
+        String layerVar = lv.variable().name();
+        String inputVar = placeholders.get(input);
+        String outVar = ov.variable().name();
+        List<String> wrt = layerVar.equals(inputVar) ? List.of(inputVar) : List.of(layerVar, inputVar);
+        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(layerVar, outVar), wrt);
+        INDArray act = r.getOutputs().get(layerVar);
+        INDArray gLayer = r.getGradients().get(layerVar);
+        INDArray gInput = r.getGradients().get(inputVar);
+        return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), orZeros(gInput, shape(input)));
+    }
+
+    private static INDArray orZeros(INDArray a, long[] shape) {
+        // SameDiff leaves out the gradient of a variable the loss does not depend on.
+        return a != null ? a : Nd4j.zeros(DataType.FLOAT, shape);
+    }
+
+    private void ensureLoss(String output, Value.Symbolic ov) {
+        if (output.equals(gradientOutput)) {
+            return;
+        }
+        if (gradientOutput != null) {
+            throw new IllegalStateException("gradients were set up for output '" + gradientOutput + "'");
+        }
+        long[] s = ov.shape();
+        long[] maskShape = new long[s.length];
+        Arrays.fill(maskShape, 1);
+        maskShape[s.length - 1] = s[s.length - 1];
+        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
+        SDVariable loss = sd.sum(LOSS, ov.variable().mul(mask));
+        sd.setLossVariables(loss);
+        gradientOutput = output;
+    }
+
+    private Value value(String name) {
+        Value v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException(source + ": no tensor named '" + name + "'");
+        }
+        return v;
+    }
+
+    private Map<String, INDArray> feed(Map<String, INDArray> inputs) {
+        Map<String, INDArray> feed = new HashMap<>();
+        for (Map.Entry<String, String> p : placeholders.entrySet()) {
+            INDArray a = inputs.get(p.getKey());
+            if (a == null) {
+                throw new IllegalArgumentException(source + ": input '" + p.getKey() + "' is missing");
+            }
+            long[] expected = values.get(p.getKey()).shape();
+            if (!Arrays.equals(a.shape(), expected) || a.dataType() != DataType.FLOAT) {
+                throw new IllegalArgumentException(source + ": input '" + p.getKey() + "' must be float32 "
+                        + Arrays.toString(expected) + ", got " + a.dataType() + Arrays.toString(a.shape()));
+            }
+            feed.put(p.getValue(), a);
+        }
+        return feed;
+    }
+}

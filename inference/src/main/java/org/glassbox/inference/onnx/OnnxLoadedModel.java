@@ -1,0 +1,165 @@
+package org.glassbox.inference.onnx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glassbox.core.ai.LayerGradient;
+import org.glassbox.core.ai.ModelDescriptor;
+import org.glassbox.core.ai.Tensor;
+import org.glassbox.inference.engine.LoadedModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An ONNX model ready to run. The SameDiff graph is built once per batch size and reused (a few
+ * batch sizes are kept; building again costs a graph walk, not a file read). Not thread-safe.
+ */
+final class OnnxLoadedModel implements LoadedModel {
+    /** Graphs kept for this many batch sizes (least recently used dropped). */
+    private static final int CACHED_BATCH_SIZES = 4;
+
+    private final OnnxGraphCompiler compiler;
+    private final ModelDescriptor descriptor;
+    private final String targetLayer;
+    private final String input;
+    private final String output;
+    private final long fixedBatch;
+    private final String source;
+    private final Map<Integer, CompiledGraph> graphs = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, CompiledGraph> eldest) {
+            return size() > CACHED_BATCH_SIZES;
+        }
+    };
+
+    OnnxLoadedModel(OnnxGraphCompiler compiler, ModelDescriptor descriptor, String targetLayer, String input, String output, long fixedBatch, String source) {
+        this.compiler = compiler;
+        this.descriptor = descriptor;
+        this.targetLayer = targetLayer;
+        this.input = input;
+        this.output = output;
+        this.fixedBatch = fixedBatch;
+        this.source = source;
+    }
+
+    CompiledGraph graphFor(int batch) throws IOException {
+        CompiledGraph g = graphs.get(batch);
+        if (g == null) {
+            long[] shape = new long[descriptor.inputShape().size() + 1];
+            shape[0] = batch;
+            for (int i = 1; i < shape.length; i++) {
+                shape[i] = descriptor.inputShape().get(i - 1);
+            }
+            g = compiler.compile(Map.of(input, shape), Map.of());
+            graphs.put(batch, g);
+        }
+        return g;
+    }
+
+    private CompiledGraph graphChecked(Tensor batch) {
+        int[] s = batch.shape();
+        List<Integer> chw = descriptor.inputShape();
+        boolean ok = s.length == chw.size() + 1 && s[0] > 0;
+        for (int i = 0; ok && i < chw.size(); i++) {
+            ok = s[i + 1] == chw.get(i);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(source + ": batch shape " + Arrays.toString(s) + " does not match N×" + chw);
+        }
+        if (fixedBatch > 0 && s[0] != fixedBatch) {
+            throw new IllegalArgumentException(source + ": the model takes batches of exactly " + fixedBatch + ", got " + s[0]);
+        }
+        try {
+            return graphFor(s[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Tensor logits(Tensor batch) {
+        CompiledGraph g = graphChecked(batch);
+        return toTensor(g.run(Map.of(input, toArray(batch)), List.of(output)).get(output));
+    }
+
+    @Override
+    public List<String> layerNames() {
+        try {
+            return graphFor(fixedBatch > 0 ? (int) fixedBatch : 1).layers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String defaultTargetLayer() {
+        return targetLayer;
+    }
+
+    @Override
+    public Tensor activations(Tensor batch, String layer) {
+        CompiledGraph g = graphChecked(batch);
+        requireLayer(g, layer);
+        return toTensor(g.run(Map.of(input, toArray(batch)), List.of(layer)).get(layer));
+    }
+
+    @Override
+    public LayerGradient gradient(Tensor batch, String layer, int target) {
+        CompiledGraph g = graphChecked(batch);
+        requireLayer(g, layer);
+        int outputs = descriptor.labels().size();
+        if (target < 0 || target >= outputs) {
+            throw new IllegalArgumentException("target " + target + " is outside [0, " + outputs + ")");
+        }
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, outputs);
+        mask.putScalar(0, target, 1f);
+        CompiledGraph.Gradients r = g.gradient(Map.of(input, toArray(batch)), input, layer, output, mask);
+        return new LayerGradient(layer, toTensor(r.activations()), toTensor(r.layerGradient()), toTensor(r.inputGradient()), toTensor(r.output()));
+    }
+
+    private void requireLayer(CompiledGraph g, String layer) {
+        if (!g.layers().contains(layer) && !layer.equals(input)) {
+            throw new IllegalArgumentException(source + ": unknown layer '" + layer + "'");
+        }
+    }
+
+    @Override
+    public String executionSummary() {
+        return "onnx/samediff on CPU (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
+                + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
+    }
+
+    @Override
+    public void close() {
+        graphs.clear();
+    }
+
+    static INDArray toArray(Tensor t) {
+        int[] s = t.shape();
+        long[] shape = new long[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = s[i];
+        }
+        return Nd4j.create(t.data(), shape, 'c');
+    }
+
+    static Tensor toTensor(INDArray a) {
+        INDArray f = a.castTo(DataType.FLOAT).dup('c');
+        long[] s = f.shape();
+        int[] shape = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = Math.toIntExact(s[i]);
+        }
+        float[] data = f.length() == 0 ? new float[0] : f.reshape(f.length()).toFloatVector();
+        return new Tensor(shape, data);
+    }
+}
