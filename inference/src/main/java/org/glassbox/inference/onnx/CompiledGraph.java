@@ -20,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class CompiledGraph {
     private static final String MASK = "glassbox_target_mask";
     private static final String LOSS = "glassbox_target_loss";
+    private static final String ANCHOR = "glassbox_gradient_anchor";
 
     private final SameDiff sd;
     private final Map<String, Value> values;
@@ -91,8 +92,9 @@ final class CompiledGraph {
     }
 
     /**
-     * Gradient of {@code sum(output ⊙ mask)} — with a one-hot mask over the output's last axis, the
-     * target logit summed over the batch — with respect to {@code layer} and to {@code input}.
+     * Gradient of {@code sum(output ⊙ mask)} — with a mask of the output's shape that is 1 in the
+     * target column, the target logit summed over the batch — with respect to {@code layer} and to
+     * {@code input}.
      */
     Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask) {
         Value layerValue = value(layer);
@@ -117,11 +119,14 @@ final class CompiledGraph {
         INDArray act = r.getOutputs().get(layerVar);
         INDArray gLayer = r.getGradients().get(layerVar);
         INDArray gInput = r.getGradients().get(inputVar);
-        return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), orZeros(gInput, shape(input)));
+        if (gInput == null) {
+            throw new IllegalStateException(source + ": SameDiff returned no input gradient");
+        }
+        return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), gInput);
     }
 
     private static INDArray orZeros(INDArray a, long[] shape) {
-        // SameDiff leaves out the gradient of a variable the loss does not depend on.
+        // SameDiff leaves out the gradient of a layer the output does not depend on: it is zero.
         return a != null ? a : Nd4j.zeros(DataType.FLOAT, shape);
     }
 
@@ -132,13 +137,18 @@ final class CompiledGraph {
         if (gradientOutput != null) {
             throw new IllegalStateException("gradients were set up for output '" + gradientOutput + "'");
         }
-        long[] s = ov.shape();
-        long[] maskShape = new long[s.length];
-        Arrays.fill(maskShape, 1);
-        maskShape[s.length - 1] = s[s.length - 1];
+        // The mask has the output's full shape: no broadcasting in the multiply whose backprop we need.
+        long[] maskShape = ov.shape();
         SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
-        SDVariable loss = sd.sum(LOSS, ov.variable().mul(mask));
+        // SameDiff refuses to differentiate a graph without a trainable VARIABLE (our weights are
+        // constants, so no weight gradients are computed): a zero scalar variable added to the loss
+        // satisfies it without changing any gradient.
+        SDVariable anchor = sd.var(ANCHOR, Nd4j.scalar(0f));
+        SDVariable loss = sd.sum(ov.variable().mul(mask)).add(LOSS, anchor);
         sd.setLossVariables(loss);
+        // Placeholders get no gradient unless named here; the layers between input and loss then
+        // get theirs as part of the chain.
+        sd.createGradFunction(placeholders.values().toArray(new String[0]));
         gradientOutput = output;
     }
 

@@ -120,8 +120,8 @@ final class OnnxLoadedModel implements LoadedModel {
         if (target < 0 || target >= outputs) {
             throw new IllegalArgumentException("target " + target + " is outside [0, " + outputs + ")");
         }
-        INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, outputs);
-        mask.putScalar(0, target, 1f);
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, batch.dim(0), outputs);
+        mask.getColumn(target).assign(1f);
         CompiledGraph.Gradients r = g.gradient(Map.of(input, toArray(batch)), input, layer, output, mask);
         return new LayerGradient(layer, toTensor(r.activations()), toTensor(r.layerGradient()), toTensor(r.inputGradient()), toTensor(r.output()));
     }

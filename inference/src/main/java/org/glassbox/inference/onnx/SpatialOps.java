@@ -158,19 +158,19 @@ final class SpatialOps {
             x = pad(c, x, pb, pe, 0.0);
         }
         Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(ph).pW(pw).dH(d[0]).dW(d[1])
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
         SDVariable y;
         if (group == 1) {
-            y = convOnce(c, c.var(x), c.var(w), bias == null ? null : c.var(bias), config);
+            y = convOnce(c, w, c.var(x), bias == null ? null : c.var(bias), config);
         } else {
             long ci = cin / group;
             long co = cout / group;
             List<SDVariable> parts = new ArrayList<>();
             for (long gi = 0; gi < group; gi++) {
                 SDVariable xg = c.var(Shapes.sliceAxis(c, x, 1, gi * ci, (gi + 1) * ci));
-                SDVariable wg = c.var(slice(c, w, gi * co, (gi + 1) * co));
+                Value wg = slice(c, w, gi * co, (gi + 1) * co);
                 SDVariable bg = bias == null ? null : c.var(slice(c, bias, gi * co, (gi + 1) * co));
-                parts.add(convOnce(c, xg, wg, bg, config));
+                parts.add(convOnce(c, wg, xg, bg, config));
             }
             y = c.sd().concat(c.freshName("conv_groups"), 1, parts.toArray(new SDVariable[0]));
         }
@@ -191,7 +191,17 @@ final class SpatialOps {
         return Shapes.sliceAxis(c, v, 0, start, end);
     }
 
-    private static SDVariable convOnce(NodeContext c, SDVariable x, SDVariable w, SDVariable b, Conv2DConfig config) {
+    /**
+     * One ND4J conv2d. ONNX weights are O×I×kH×kW; they are handed over as kH×kW×I×O (ND4J's default
+     * YXIO layout) because M2.1's conv2d_bp fails shape validation with OIYX weights.
+     */
+    private static SDVariable convOnce(NodeContext c, Value weights, SDVariable x, SDVariable b, Conv2DConfig config) {
+        SDVariable w;
+        if (weights instanceof Value.Folded f) {
+            w = c.var(new Value.Folded(f.array().permute(2, 3, 1, 0).dup('c')));
+        } else {
+            w = c.sd().permute(c.freshName("conv_weights"), c.var(weights), 2, 3, 1, 0);
+        }
         String name = c.freshName("conv");
         return b == null ? c.sd().cnn().conv2d(name, x, w, config) : c.sd().cnn().conv2d(name, x, w, b, config);
     }

@@ -116,14 +116,19 @@ final class TensorOps {
         String mode = c.attrString("mode", "constant");
         long[] pads;
         double value = 0;
+        Value runtimeValue = null;
         if (c.opset() < 11) {
             pads = c.attrInts("pads", null);
             value = c.attrFloat("value", 0f);
         } else {
             pads = c.longs(1, "pads");
             if (c.has(2)) {
-                INDArray v = c.folded(2, "constant_value");
-                value = v.length() == 0 ? 0 : v.getDouble(0);
+                if (c.in(2) instanceof Value.Symbolic) {
+                    runtimeValue = c.floatIn(2);
+                } else {
+                    INDArray v = c.folded(2, "constant_value");
+                    value = v.length() == 0 ? 0 : v.getDouble(0);
+                }
             }
             if (c.has(3)) {
                 throw c.fail("the axes input (opset 18) is not supported");
@@ -171,6 +176,14 @@ final class TensorOps {
                 }
                 SDVariable y = c.sd().nn().pad(c.freshName("pad"), c.var(cur), c.sd().constant(c.freshName("paddings"),
                         Nd4j.createFromArray(p)), mode.equals("constant") ? PadMode.CONSTANT : PadMode.REFLECT, value);
+                if (runtimeValue != null && mode.equals("constant")) {
+                    // A pad value computed at run time: pad with 0, then add value × (1 on the padded cells).
+                    INDArray border = Nd4j.ones(DataType.FLOAT, out);
+                    INDArray interior = border.get(interiorIndex(begin, cur.shape()));
+                    interior.assign(0);
+                    SDVariable fill = c.var(Shapes.reshape(c, runtimeValue, new long[0])).mul(c.sd().constant(c.freshName("pad_border"), border));
+                    y = y.add(c.freshName("pad_value"), fill);
+                }
                 return new Value[] {c.sym(y, out)};
             }
             case "edge" -> {
@@ -181,6 +194,14 @@ final class TensorOps {
             }
             default -> throw c.fail("unknown pad mode " + mode);
         }
+    }
+
+    private static org.nd4j.linalg.indexing.INDArrayIndex[] interiorIndex(long[] begin, long[] inner) {
+        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[inner.length];
+        for (int i = 0; i < inner.length; i++) {
+            idx[i] = org.nd4j.linalg.indexing.NDArrayIndex.interval(begin[i], begin[i] + inner[i]);
+        }
+        return idx;
     }
 
     /** Edge padding of one axis: the first/last slice repeated. */
