@@ -45,6 +45,9 @@ DEFAULT_OPSET = 14
 # Which class's logit the ResNet-18 gradient reference differentiates (a fixed, arbitrary class).
 GRADIENT_TARGET = 7
 THREADS = 2
+# A ReLU pre-activation closer to 0 than this fraction of its layer's max |value| counts as a gate
+# float32 rounding can flip (see gate_sensitive_pixels).
+GATE_TOLERANCE = 3e-7
 # Exit status when torch/torchvision/onnx cannot be imported (the Java test turns it into a clear failure).
 EXIT_MISSING_TOOLS = 3
 
@@ -227,10 +230,47 @@ def gradient_reference(model, x, writer):
     writer.npy("resnet18-layer4.npy", layer4.detach().numpy())
     writer.npy("resnet18-layer4-grad.npy", layer4.grad.numpy())
     writer.npy("resnet18-input-grad.npy", xg.grad.numpy())
+    mask, gates = gate_sensitive_pixels(model, x)
+    writer.npy("resnet18-input-grad-unstable.npy", mask)
     return {"gradient": {"target": GRADIENT_TARGET, "torch_module": "layer4",
+                         "unstable_mask": "resnet18-input-grad-unstable.npy", "gate_tolerance": GATE_TOLERANCE,
+                         "near_zero_gates": gates, "unstable_fraction": float(mask.mean()),
                          "activations": "resnet18-layer4.npy", "gradient": "resnet18-layer4-grad.npy",
                          "input_gradient": "resnet18-input-grad.npy",
                          "activation_shape": list(layer4.shape)}}
+
+
+def gate_sensitive_pixels(model, x):
+    """Input pixels whose gradient depends on a ReLU gate that float32 rounding can flip.
+
+    A ReLU whose pre-activation is within rounding of 0 (|v| < GATE_TOLERANCE x that layer's max |v|
+    in that sample) may be open in PyTorch and closed in another float32 engine; its gate then adds
+    or removes a finite term to the input gradient over its receptive field (seen: one pre-activation
+    of 5.3e-7 in layer1.1 changed a 39x39 patch by 0.4 % of the gradient's scale). Returns a float32
+    mask N x 1 x H x W (1 = such a pixel) — the support of d(sum of those pre-activations) / d input —
+    and the number of such gates per ReLU module.
+    """
+    import copy
+    import torch
+    probe = copy.deepcopy(model)  # in-place ReLUs would overwrite the pre-activations the hooks keep
+    pre = []
+    for name, module in probe.named_modules():
+        if isinstance(module, torch.nn.ReLU):
+            module.inplace = False
+            module.register_forward_hook(lambda _m, inputs, _out, name=name: pre.append((name, inputs[0])))
+    xg = x.clone().requires_grad_(True)
+    probe(xg)
+    terms, gates = [], {}
+    for name, v in pre:
+        scale = v.detach().abs().flatten(1).max(1).values.view(-1, *[1] * (v.dim() - 1))
+        near = v.detach().abs() < GATE_TOLERANCE * scale
+        if near.any():
+            gates[name] = gates.get(name, 0) + int(near.sum())
+            terms.append((v * near).sum())
+    if not terms:
+        return np.zeros((x.shape[0], 1) + tuple(x.shape[2:]), np.float32), gates
+    g, = torch.autograd.grad(sum(terms), xg)
+    return (g != 0).any(dim=1, keepdim=True).numpy().astype(np.float32), gates
 
 
 def up_to_date(out_dir, models, opset, digest):

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PyTorch 1.13 ({@code src/test/python/make_parity_models.py}), give the same logits in GlassBox's
  * ONNX engine as in PyTorch, to 1e-4 relative ({@link Closeness} defines the measure); and ResNet-18's
  * layer4 activations and the gradients of logit k with respect to them and to the input equal
- * PyTorch's autograd (the Grad-CAM reference the explanations reuse).
+ * PyTorch's autograd (the Grad-CAM reference the explanations reuse). The input gradient is
+ * compared outside the few pixels whose gradient hinges on a ReLU pre-activation within float32
+ * rounding of 0 (recorded by the generator; must stay under 10 % of the image).
  */
 @Tag("heavy")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,10 +66,48 @@ class TorchParityTest {
             check("logits", lg.logits(), fx.logits("resnet18"));
             check("layer4 activations", lg.activations(), fx.tensor(g.path("activations").asText()));
             check("d logit[" + target + "] / d layer4", lg.gradient(), fx.tensor(g.path("gradient").asText()));
-            check("d logit[" + target + "] / d input", lg.inputGradient(), fx.tensor(g.path("input_gradient").asText()));
+            Tensor unstable = fx.tensor(g.path("unstable_mask").asText());
+            double unstableFraction = mean(unstable);
+            System.out.printf("parity resnet18: %.2f %% of input pixels depend on a ReLU gate within float32 rounding of 0 %s%n",
+                    100 * unstableFraction, g.path("near_zero_gates"));
+            assertThat(unstableFraction).as("share of gate-sensitive pixels").isLessThan(0.10);
+            check("d logit[" + target + "] / d input (outside gate-sensitive pixels)",
+                    stablePart(lg.inputGradient(), unstable), stablePart(fx.tensor(g.path("input_gradient").asText()), unstable));
             // activations(…) must agree with the activations gradient(…) reports.
             check("activations()", model.activations(x, layer), fx.tensor(g.path("activations").asText()));
         }
+    }
+
+    private static double mean(Tensor t) {
+        double sum = 0;
+        for (int i = 0; i < t.size(); i++) {
+            sum += t.get(i);
+        }
+        return sum / t.size();
+    }
+
+    /**
+     * The elements of an N×C×H×W tensor at pixels where {@code unstable} (N×1×H×W) is 0: an input
+     * gradient there does not depend on any ReLU gate that float32 rounding can flip (the generator's
+     * gate_sensitive_pixels explains why such pixels legitimately differ between float32 engines).
+     */
+    private static Tensor stablePart(Tensor t, Tensor unstable) {
+        int n = t.dim(0);
+        int c = t.dim(1);
+        int hw = t.dim(2) * t.dim(3);
+        assertThat(unstable.shape()).containsExactly(n, 1, t.dim(2), t.dim(3));
+        float[] kept = new float[t.size()];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < hw; p++) {
+                    if (unstable.get(i * hw + p) == 0f) {
+                        kept[k++] = t.get((i * c + ch) * hw + p);
+                    }
+                }
+            }
+        }
+        return new Tensor(new int[] {k}, java.util.Arrays.copyOf(kept, k));
     }
 
     private static void check(String what, Tensor actual, Tensor expected) {
