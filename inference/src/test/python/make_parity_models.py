@@ -7,7 +7,8 @@ For each torchvision model (ResNet-18, ResNet-50, DenseNet-121, ViT-B/16) this s
   2. exports it to ONNX (opset 14 by default, batch axis dynamic, constant folding on),
   3. writes a seeded reference input batch (N x 3 x 224 x 224 float32 .npy) and PyTorch's logits,
 and for ResNet-18 also the activations of ``layer4`` and the gradient of logit k with respect to
-them and to the input (the Grad-CAM reference the explanations issue reuses).
+them and to the input (the Grad-CAM reference the explanations issue reuses), plus a mask of the
+input pixels whose gradient hinges on a ReLU gate within float32 rounding of 0 (gate_sensitive_pixels).
 
 Everything it wrote is described in ``parity.json`` (versions, seeds, file hashes, op counts, the
 ONNX tensor name that corresponds to ResNet-18's layer4). When ``parity.json`` already records this
