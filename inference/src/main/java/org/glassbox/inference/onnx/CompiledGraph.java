@@ -41,7 +41,13 @@ final class CompiledGraph {
         this.layers = List.copyOf(layers);
         this.source = source;
         // Built before any gradient set-up adds the loss ops (which forward passes never need).
-        this.eager = new EagerSchedule(sd, source);
+        Map<String, long[]> declared = new HashMap<>();
+        for (Value v : values.values()) {
+            if (v instanceof Value.Symbolic s) {
+                declared.put(s.variable().name(), s.shape());
+            }
+        }
+        this.eager = new EagerSchedule(sd, source, declared);
     }
 
     /** ONNX names of the graph outputs. */

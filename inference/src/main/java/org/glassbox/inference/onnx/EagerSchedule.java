@@ -57,6 +57,8 @@ final class EagerSchedule implements AutoCloseable {
     private final Map<List<String>, Plan> plans = new HashMap<>();
     /** Base buffers by type and length; shared by every plan. */
     private final Map<BufferKey, List<INDArray>> arena = new HashMap<>();
+    /** Static shapes the converters declared, by SameDiff variable; checked when a plan is made. */
+    private final Map<String, long[]> declared;
 
     private record BufferKey(DataType type, long length) {
     }
@@ -66,7 +68,17 @@ final class EagerSchedule implements AutoCloseable {
      * @param source the model file, for messages
      */
     EagerSchedule(SameDiff sd, String source) {
+        this(sd, source, Map.of());
+    }
+
+    /**
+     * @param declared the shape each converter declared for (some of) the variables: planning a run
+     *                 fails naming the op when ND4J computes another shape, instead of a wrong
+     *                 shape travelling on to a later op
+     */
+    EagerSchedule(SameDiff sd, String source, Map<String, long[]> declared) {
         this.source = source;
+        this.declared = Map.copyOf(declared);
         List<String> names = new ArrayList<>();
         List<INDArray> fixedArrays = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
@@ -280,6 +292,11 @@ final class EagerSchedule implements AutoCloseable {
         for (int i = 0; i < out.length; i++) {
             LongShapeDescriptor d = shapes.get(i);
             long[] shape = d.getShape();
+            long[] expected = declared.get(slotNames[step.out()[i]]);
+            if (expected != null && !Arrays.equals(expected, shape)) {
+                throw new IllegalStateException(source + ": op " + step.kind() + " computes '" + slotNames[step.out()[i]] + "' with shape "
+                        + Arrays.toString(shape) + ", the ONNX graph expects " + Arrays.toString(expected));
+            }
             long length = 1;
             for (long s : shape) {
                 length *= s;

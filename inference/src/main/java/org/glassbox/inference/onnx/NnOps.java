@@ -158,20 +158,22 @@ final class NnOps {
         }
         long[] batch = Shapes.broadcast(c, Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
         long batchSize = Shapes.product(batch, 0, batch.length);
-        SDVariable y;
+        Value product;
         if (bs.length == 2) {
-            // [..., m, k] × [k, n]: one matrix product over the flattened rows.
+            // [..., m, k] × [k, n]: one matrix product over the flattened rows, [batch·m, n].
             Value a2 = Shapes.reshape(c, a, new long[] {batchSize * m, k});
-            y = c.sd().linalg().mmul(c.freshName("matmul"), c.var(a2), c.var(b), false, false, false);
+            SDVariable y = c.sd().linalg().mmul(c.freshName("matmul"), c.var(a2), c.var(b), false, false, false);
+            product = c.sym(y, new long[] {batchSize * m, n});
         } else {
             Value a3 = Shapes.reshape(c, broadcastTo(c, a, batch), new long[] {batchSize, m, k});
             Value b3 = Shapes.reshape(c, broadcastTo(c, b, batch), new long[] {batchSize, k, n});
-            y = c.sd().linalg().mmul(c.freshName("matmul"), c.var(a3), c.var(b3), false, false, false);
+            SDVariable y = c.sd().linalg().mmul(c.freshName("matmul"), c.var(a3), c.var(b3), false, false, false);
+            product = c.sym(y, new long[] {batchSize, m, n});
         }
         long[] full = Arrays.copyOf(batch, batch.length + 2);
         full[batch.length] = m;
         full[batch.length + 1] = n;
-        Value result = Shapes.reshape(c, c.sym(y, batch.length == 0 ? new long[] {m, n} : new long[] {batchSize, m, n}), full);
+        Value result = Shapes.reshape(c, product, full);
         if (aVec || bVec) {
             long[] squeezed = Arrays.stream(full).toArray();
             int drop = aVec ? full.length - 2 : full.length - 1;

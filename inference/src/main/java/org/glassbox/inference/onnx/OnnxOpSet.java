@@ -18,6 +18,7 @@ public final class OnnxOpSet {
         SpatialOps.register(ops);
         NnOps.register(ops);
         TensorOps.register(ops);
+        SelectionOps.register(ops);
         return Collections.unmodifiableMap(ops);
     }
 

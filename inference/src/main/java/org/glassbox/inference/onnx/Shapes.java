@@ -48,6 +48,38 @@ final class Shapes {
         return c.sym(out, shape, v.dataType());
     }
 
+    /**
+     * {@code v} broadcast to {@code shape} (which must be a numpy broadcast of its shape): a reshape
+     * to the target rank, then a tile of the axes of length 1 that grow.
+     */
+    static Value broadcastTo(NodeContext c, Value v, long[] shape) throws OnnxFormatException {
+        long[] s = v.shape();
+        if (Arrays.equals(s, shape)) {
+            return v;
+        }
+        if (s.length > shape.length) {
+            throw c.fail("cannot broadcast " + Arrays.toString(s) + " to " + Arrays.toString(shape));
+        }
+        long[] padded = new long[shape.length];
+        Arrays.fill(padded, 1);
+        System.arraycopy(s, 0, padded, shape.length - s.length, s.length);
+        int[] reps = new int[shape.length];
+        boolean any = false;
+        for (int i = 0; i < shape.length; i++) {
+            if (padded[i] != shape[i] && padded[i] != 1) {
+                throw c.fail("cannot broadcast " + Arrays.toString(s) + " to " + Arrays.toString(shape));
+            }
+            reps[i] = Math.toIntExact(shape[i] / Math.max(1, padded[i]));
+            any |= reps[i] != 1;
+        }
+        Value r = reshape(c, v, padded);
+        if (!any) {
+            return r;
+        }
+        SDVariable out = c.sd().tile(c.freshName("broadcast"), c.var(r), reps);
+        return c.sym(out, shape, v.dataType());
+    }
+
     /** Elements [start, end) with step 1 of one axis. */
     static Value sliceAxis(NodeContext c, Value v, int axis, long start, long end) {
         long[] shape = v.shape();

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 sealed interface Value permits Value.Folded, Value.Symbolic {
 
+    /** The static shape, as a new array the caller may change (converters build output shapes from it). */
     long[] shape();
 
     DataType dataType();
@@ -31,9 +32,16 @@ sealed interface Value permits Value.Folded, Value.Symbolic {
 
     /** A value known at load time. */
     record Folded(INDArray array) implements Value {
+        /**
+         * A copy: ND4J's {@code INDArray.shape()} returns the array's own cached Java shape, not a
+         * copy. Converters edit the shape they get (e.g. {@code out[axis] = indices.length}); on the
+         * array itself that left its Java shape disagreeing with its native shape — a later
+         * {@code dup()} then allocated by the Java shape and native code copied by the native one,
+         * writing past the buffer ("corrupted size vs. prev_size" when the buffer was freed).
+         */
         @Override
         public long[] shape() {
-            return array.shape();
+            return array.shape().clone();
         }
 
         @Override

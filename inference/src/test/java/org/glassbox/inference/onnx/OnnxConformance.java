@@ -47,7 +47,7 @@ final class OnnxConformance {
             Map.entry("layer_normalization", "LayerNormalization"), Map.entry("slice", "Slice"),
             Map.entry("gather", "Gather"), Map.entry("shape", "Shape"), Map.entry("unsqueeze", "Unsqueeze"),
             Map.entry("squeeze", "Squeeze"), Map.entry("constant", "Constant"), Map.entry("identity", "Identity"),
-            Map.entry("dropout", "Dropout"));
+            Map.entry("dropout", "Dropout"), Map.entry("equal", "Equal"), Map.entry("where", "Where"));
 
     enum Status { PASS, FAIL, SKIP }
 
@@ -127,12 +127,12 @@ final class OnnxConformance {
                     continue; // optional input left out
                 }
                 TensorProto t = readTensor(f);
-                if (t.getDataType() != 1 && t.getDataType() != 7) {
-                    return new CaseResult(name, op, Status.SKIP, "input dtype " + TensorProtos.typeName(t.getDataType()) + " (only float32/int64)");
+                if (t.getDataType() != 1 && t.getDataType() != 7 && t.getDataType() != 9) {
+                    return new CaseResult(name, op, Status.SKIP, "input dtype " + TensorProtos.typeName(t.getDataType()) + " (only float32/int64/bool)");
                 }
                 INDArray a = toArray(t, f);
                 String in = inputs.get(i).getName();
-                if (t.getDataType() == 7) {
+                if (t.getDataType() != 1) {
                     known.put(in, a);
                 } else {
                     shapes.put(in, a.shape());
