@@ -49,9 +49,17 @@ public final class MainWindow {
         List<WorklistRow> load(ProgressListener progress) throws Exception;
     }
 
-    public MainWindow(Path workspace, WorklistSource source) {
+    private final java.util.concurrent.Callable<String> backend;
+    private volatile String backendText = "Backend: …";
+
+    /**
+     * @param backend describes the inference backend actually loaded (e.g. "CPU (CpuBackend, 2
+     *                threads)"); called once on the background thread, since it loads ND4J
+     */
+    public MainWindow(Path workspace, WorklistSource source, java.util.concurrent.Callable<String> backend) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.source = Objects.requireNonNull(source, "source");
+        this.backend = Objects.requireNonNull(backend, "backend");
     }
 
     /** Window title; always starts with "GlassBox". */
@@ -100,7 +108,7 @@ public final class MainWindow {
 
     private HBox statusBar() {
         status.setId("status-bar");
-        status.setText("Backend: CPU · workspace: " + workspace);
+        status.setText(idleStatus());
         Label cases = new Label();
         cases.setId("case-count");
         cases.textProperty().bind(worklist.summaryProperty());
@@ -120,6 +128,29 @@ public final class MainWindow {
         TableColumn<WorklistRow, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    private String idleStatus() {
+        return backendText + " · workspace: " + workspace;
+    }
+
+    /** Asks the backend what it is, off the FX thread, then shows it in the status bar. */
+    private void describeBackend() {
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return backend.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            backendText = "Backend: " + task.getValue();
+            status.setText(idleStatus());
+        });
+        task.setOnFailed(e -> {
+            backendText = "Backend: unavailable (" + task.getException().getMessage() + ")";
+            status.setText(idleStatus());
+        });
+        background.submit(task);
     }
 
     public void show(Stage stage) {
@@ -147,7 +178,8 @@ public final class MainWindow {
         task.setOnSucceeded(e -> {
             worklist.setRows(task.getValue());
             progress.setVisible(false);
-            status.setText("Backend: CPU · workspace: " + workspace);
+            status.setText(idleStatus());
+            describeBackend();
         });
         task.setOnFailed(e -> {
             progress.setVisible(false);

@@ -3,6 +3,7 @@ package org.glassbox.app.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.glassbox.app.workflow.BackendDescription;
 import org.glassbox.app.workflow.WorkspaceWorklist;
 
 /**
@@ -22,7 +23,8 @@ public final class WorkstationApp extends Application {
         String ws = getParameters().getNamed().get("workspace");
         Path workspace = Path.of(ws == null ? "." : ws);
         boolean seedDemo = Boolean.parseBoolean(getParameters().getNamed().get("demo"));
-        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, seedDemo, progress));
+        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, seedDemo, progress),
+                BackendDescription::current);
         window.show(stage);
     }
 }
