@@ -23,6 +23,7 @@ import org.glassbox.core.workspace.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "DICOM files, folders (recursive) or DICOMDIR files.")
     List<Path> paths;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "reject",
             description = "What to do with files that are not de-identified: reject (default), quarantine or deidentify.")
@@ -77,7 +78,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return GlassBoxCli.EXIT_FAILED;
             }
         }
-        Workspace ws = Workspace.open(Workspaces.resolve(workspace));
+        Workspace ws = Workspace.open(workspace.root());
         ImportReport report = ImportComposition.pipeline(ws, ImportOptions.defaults(deidPolicy))
                 .run(paths, ProgressBar.forConsole(err, "import"));
         if (truthTable != null) {

@@ -75,8 +75,8 @@ public final class InferCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Images per model call (default 8).")
     int batch;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Mixin
     BareOnnxFlags onnx;
@@ -99,7 +99,7 @@ public final class InferCommand implements Callable<Integer> {
         if (out != null && !out.getFileName().toString().endsWith(".npy")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out must name a .npy file, got '" + out + "'");
         }
-        Path wsRoot = Workspaces.resolve(workspace);
+        Path wsRoot = workspace.root();
         LoadedModel loaded;
         ModelManifest manifest;
         JsonNode manifestTree;

@@ -54,8 +54,8 @@ public final class ModelsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PKG", description = "Package folder, .zip, or bare .onnx file.")
         Path pkg;
 
-        @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
-        Path workspace;
+        @Mixin
+        WorkspaceOption workspace;
 
         @Option(names = "--json", description = "Print the registered model as JSON.")
         boolean json;
@@ -69,7 +69,7 @@ public final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Workspace ws = Workspace.open(Workspaces.resolve(workspace));
+            Workspace ws = Workspace.open(workspace.root());
             Path source = pkg.toAbsolutePath().normalize();
             try (ModelPackage p = new ModelPackageLoader().open(source, onnx.options());
                  Catalog catalog = Catalog.open(ws.catalogFile())) {
@@ -100,8 +100,8 @@ public final class ModelsCommand implements Callable<Integer> {
     /** {@code models list [--workspace DIR] [--json]}. */
     @Command(name = "list", description = "List the models registered in the workspace.")
     static final class ListModels implements Callable<Integer> {
-        @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
-        Path workspace;
+        @Mixin
+        WorkspaceOption workspace;
 
         @Option(names = "--json", description = "Print a JSON array of {id, version, format, sha256, path}.")
         boolean json;
@@ -112,7 +112,7 @@ public final class ModelsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Workspace ws = Workspace.open(Workspaces.resolve(workspace));
+            Workspace ws = Workspace.open(workspace.root());
             List<RegisteredModel> models;
             try (Catalog catalog = Catalog.open(ws.catalogFile())) {
                 models = catalog.models().all();

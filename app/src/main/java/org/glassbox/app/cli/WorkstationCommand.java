@@ -3,21 +3,22 @@ package org.glassbox.app.cli;
 import java.nio.file.Path;
 import org.glassbox.app.ui.WorkstationApp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Opens the JavaFX workstation (also what {@code glassbox} with no arguments does). */
 @Command(name = "workstation", description = "Open the workstation window on a workspace (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
 public final class WorkstationCommand implements Runnable {
 
-    @Option(names = "--workspace", description = "Workspace folder (default: $GLASSBOX_HOME or ~/.glassbox/workspace).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--demo", description = "Seed the workspace with the demo cohort if it is empty.")
     boolean demo;
 
     @Override
     public void run() {
-        WorkstationApp.launchWith(Workspaces.resolve(workspace), demo);
+        WorkstationApp.launchWith(workspace.root(), demo);
     }
 
     /**
