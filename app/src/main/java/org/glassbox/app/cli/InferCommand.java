@@ -26,7 +26,7 @@ import org.glassbox.inference.batch.BatchItem;
 import org.glassbox.inference.batch.BatchListener;
 import org.glassbox.inference.batch.BatchOptions;
 import org.glassbox.inference.batch.BatchReport;
-import org.glassbox.inference.batch.CancelToken;
+import org.glassbox.core.task.CancelToken;
 import org.glassbox.inference.batch.CatalogPredictionStore;
 import org.glassbox.inference.batch.ExecutionInfo;
 import org.glassbox.inference.batch.ItemOutcome;

@@ -21,7 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.glassbox.app.workflow.ProgressListener;
+import org.glassbox.core.task.ProgressListener;
 import org.glassbox.app.workflow.WorklistRow;
 
 /**

@@ -1,5 +1,6 @@
 package org.glassbox.app.workflow;
 
+import org.glassbox.core.task.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.glassbox.inference.batch;
 
+import org.glassbox.core.task.CancelToken;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.glassbox.inference.batch;
 
+import org.glassbox.core.task.CancelToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

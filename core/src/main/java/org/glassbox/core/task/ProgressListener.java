@@ -1,4 +1,4 @@
-package org.glassbox.app.workflow;
+package org.glassbox.core.task;
 
 /** Receives progress of long work; called from the worker thread. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.glassbox.inference.batch;
+package org.glassbox.core.task;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
