@@ -86,6 +86,49 @@ public final class AuditCohort {
         return value;
     }
 
+    /**
+     * A cohort from whole columns (the fast path for large cohorts and benchmarks). Every column
+     * must have one value per id; the same range checks as {@link Builder#add} apply.
+     */
+    public static AuditCohort of(String[] caseIds, Map<String, double[]> scores, Map<String, byte[]> truth,
+                                 Map<String, String[]> attributes) {
+        int n = caseIds.length;
+        if (new HashSet<>(Arrays.asList(caseIds)).size() != n) {
+            throw new IllegalArgumentException("case ids are not unique");
+        }
+        if (!scores.keySet().equals(truth.keySet())) {
+            throw new IllegalArgumentException("labels with scores " + scores.keySet() + " differ from labels with truth " + truth.keySet());
+        }
+        Map<String, double[]> s = new LinkedHashMap<>();
+        Map<String, byte[]> t = new LinkedHashMap<>();
+        for (String label : scores.keySet()) {
+            double[] sc = scores.get(label);
+            byte[] tr = truth.get(label);
+            if (sc.length != n || tr.length != n) {
+                throw new IllegalArgumentException("label '" + label + "': " + sc.length + " scores and " + tr.length
+                        + " truths for " + n + " cases");
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(sc[i]) && (sc[i] < 0 || sc[i] > 1)) {
+                    throw new IllegalArgumentException("case '" + caseIds[i] + "': score_" + label + " = " + sc[i] + " is outside [0, 1]");
+                }
+                if (tr[i] != TRUTH_NEGATIVE && tr[i] != TRUTH_POSITIVE && tr[i] != TRUTH_UNKNOWN) {
+                    throw new IllegalArgumentException("case '" + caseIds[i] + "': truth_" + label + " = " + tr[i] + " is not 0 or 1");
+                }
+            }
+            s.put(label, sc.clone());
+            t.put(label, tr.clone());
+        }
+        Map<String, String[]> a = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : attributes.entrySet()) {
+            if (e.getValue().length != n) {
+                throw new IllegalArgumentException("attribute '" + e.getKey() + "' has " + e.getValue().length + " values for " + n + " cases");
+            }
+            a.put(e.getKey(), e.getValue().clone());
+        }
+        return new AuditCohort(caseIds.clone(), new ArrayList<>(s.keySet()), s, t, a);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
