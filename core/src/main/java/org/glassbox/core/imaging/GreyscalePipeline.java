@@ -108,6 +108,27 @@ public record GreyscalePipeline(ModalityTransform modality, VoiTransform voi, bo
         return table;
     }
 
+    /**
+     * This pipeline with a "stretch" VOI (null) resolved to the concrete window it means for
+     * {@code frame}, so a viewer can show and then adjust the window the user is looking at.
+     * Pipelines with a VOI stage are returned as they are.
+     */
+    public GreyscalePipeline resolvedFor(FramePixels frame) {
+        return voi != null ? this : new GreyscalePipeline(modality, stretch(frame), invert);
+    }
+
+    /**
+     * One stored value through the whole chain, in [0, 1] (0 black, 1 white as displayed).
+     *
+     * @throws IllegalStateException when the VOI stage is still "stretch" (see {@link #resolvedFor})
+     */
+    public float toUnit(int stored) {
+        if (voi == null) {
+            throw new IllegalStateException("the min-max VOI depends on the frame: call resolvedFor(frame) first");
+        }
+        return unit(voi, stored);
+    }
+
     private float unit(VoiTransform stage, int stored) {
         double v = stage.toUnit(modality.apply(stored));
         if (invert) {
