@@ -23,6 +23,7 @@ test_packages=(
   libonnx-testdata          # ONNX backend node test cases (conformance)
   python3-sklearn           # metric references (AUC, thresholds, Brier)
   python3-h5py              # regenerates the Keras HDF5 test fixtures
+  strace                    # traces the child JVM's network system calls (local-only test, issue 7)
 )
 
 packages=("${runtime_packages[@]}")

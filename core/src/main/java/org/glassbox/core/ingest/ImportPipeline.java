@@ -49,7 +49,8 @@ import org.glassbox.core.workspace.Workspace;
  * <p>Per-file problems (unreadable, not DICOM, not an image, conflict) become one error each and the
  * import carries on. A catalog failure aborts the import with a {@link org.glassbox.core.catalog.CatalogException}
  * after rolling back the current batch: earlier batches stay, and running the import again
- * completes it.
+ * completes it. A run killed outright (SIGKILL, power) leaves whole batches too; its temporary
+ * de-identified copies are removed by the next import ({@link LeftoverCopies}).
  */
 public final class ImportPipeline {
     private final DicomReader reader;
@@ -97,7 +98,8 @@ public final class ImportPipeline {
         InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments);
         int total = inputs.files().size() + inputs.problems().size();
         try (Catalog catalog = Catalog.open(workspace.catalogFile());
-             Catalog lookup = Catalog.open(workspace.catalogFile())) {
+             Catalog lookup = Catalog.open(workspace.catalogFile());
+             LeftoverCopies held = LeftoverCopies.sweepAndHold(workspace.root(), workspace.deidentifiedDir())) {
             long importId = catalog.importLog().begin(options.policy().name(), Instant.now());
             Writer writer = new Writer(catalog, importId, pending);
             List<Prepared> batch = new ArrayList<>();
