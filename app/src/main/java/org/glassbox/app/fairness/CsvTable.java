@@ -73,13 +73,16 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows, 
                 }
                 line = parser.getCurrentLineNumber() + 1;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof CharacterCodingException ? new CohortInputException(file + ": not UTF-8 text") : e;
         } catch (CharacterCodingException e) {
             throw new CohortInputException(file + ": not UTF-8 text");
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // commons-csv reports malformed quoting this way (e.g. EOF inside a quoted field).
-            throw new CohortInputException(file + ": malformed CSV: " + e.getMessage());
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // commons-csv's record iterator wraps read errors and malformed quoting (EOF inside a quoted field) this way.
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof CharacterCodingException) {
+                    throw new CohortInputException(file + ": not UTF-8 text");
+                }
+            }
+            throw new CohortInputException(file + ": malformed CSV: " + CliLine.of(e));
         }
         if (header == null) {
             throw new CohortInputException(file + ": empty file, expected a header row");
@@ -123,5 +126,20 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows, 
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder));
+    }
+}
+
+/** One line of an exception's message chain (commons-csv nests the useful part). */
+final class CliLine {
+    private CliLine() {
+    }
+
+    static String of(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getMessage() != null && c.getCause().getMessage() != null && c.getMessage().contains(c.getCause().getClass().getName())) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        return m.replace('\n', ' ').replace('\r', ' ');
     }
 }
