@@ -40,8 +40,10 @@ final class Svg {
 
     /** A circle with a hover tooltip ({@code <title>}). */
     Svg circle(double cx, double cy, double r, String fill, String tooltip) {
-        body.add("<circle cx=\"" + Markup.coord(cx) + "\" cy=\"" + Markup.coord(cy) + "\" r=\"" + Markup.coord(r) + "\" fill=\""
-                + Markup.escape(fill) + "\">" + (tooltip == null ? "" : "<title>" + Markup.escape(tooltip) + "</title>") + "</circle>");
+        // The tooltip wraps the circle in a group (<g><title/><circle/></g>): simple SVG renderers skip shapes with children.
+        String circle = "<circle cx=\"" + Markup.coord(cx) + "\" cy=\"" + Markup.coord(cy) + "\" r=\"" + Markup.coord(r) + "\" fill=\""
+                + Markup.escape(fill) + "\"/>";
+        body.add(tooltip == null ? circle : "<g><title>" + Markup.escape(tooltip) + "</title>" + circle + "</g>");
         return this;
     }
 
@@ -52,7 +54,11 @@ final class Svg {
             points.append(i == 0 ? "" : " ").append(Markup.coord(xs[i])).append(',').append(Markup.coord(ys[i]));
         }
         body.add("<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + Markup.escape(stroke) + "\" stroke-width=\""
-                + Markup.coord(strokeWidth) + "\">" + (tooltip == null ? "" : "<title>" + Markup.escape(tooltip) + "</title>") + "</polyline>");
+                + Markup.coord(strokeWidth) + "\"/>");
+        if (tooltip != null) {
+            String line = body.remove(body.size() - 1);
+            body.add("<g><title>" + Markup.escape(tooltip) + "</title>" + line + "</g>");
+        }
         return this;
     }
 
