@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             TrainCommand.class,
             InferCommand.class,
+            AuditCommand.class,
+            CompareCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 
