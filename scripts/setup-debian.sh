@@ -23,6 +23,7 @@ test_packages=(
   libonnx-testdata          # ONNX backend node test cases (conformance)
   python3-sklearn           # metric references (AUC, thresholds, Brier)
   python3-h5py              # regenerates the Keras HDF5 test fixtures
+  r-cran-proc               # pROC: DeLong AUC/variance/tests reference fixtures (explain fairness/compare)
 )
 
 packages=("${runtime_packages[@]}")
