@@ -24,6 +24,7 @@ test_packages=(
   python3-sklearn           # metric references (AUC, thresholds, Brier)
   python3-h5py              # regenerates the Keras HDF5 test fixtures
   strace                    # traces the child JVM's network system calls (local-only test, issue 7)
+  r-cran-proc               # pROC: DeLong AUC/variance/tests reference fixtures (explain fairness/compare)
 )
 
 packages=("${runtime_packages[@]}")

@@ -21,6 +21,7 @@ final class SortedSubgroup {
     private final int[] cases;
     private final double[] score;
     private final boolean[] positive;
+    private final int[] label;
     private final boolean[] tieEnd;
     private final int cut;
     private final int[] positivePositions;
@@ -37,12 +38,14 @@ final class SortedSubgroup {
         this.cases = sortedCases.clone();
         this.score = new double[n];
         this.positive = new boolean[n];
+        this.label = new int[n];
         this.tieEnd = new boolean[n];
         int p = 0;
         for (int j = 0; j < n; j++) {
             score[j] = scores[sortedCases[j]];
             positive[j] = truth[sortedCases[j]] == AuditCohort.TRUTH_POSITIVE;
-            p += positive[j] ? 1 : 0;
+            label[j] = positive[j] ? 1 : 0;
+            p += label[j];
         }
         for (int j = 0; j < n; j++) {
             tieEnd[j] = j == n - 1 || score[j + 1] != score[j];
@@ -115,7 +118,7 @@ final class SortedSubgroup {
     /**
      * Every {@link Metric} in one pass. Cases with weight 0 are absent; ties in score count one half
      * in the AUC. ECE uses equal-mass bins by rank: a case falls in bin ⌊K · (weight of the cases
-     * before it) / total⌋.
+     * before it) / total⌋ (computed without division).
      *
      * @param weights multiplicity per position, or null for each case once
      * @param bins    K ≥ 1
@@ -134,30 +137,30 @@ final class SortedSubgroup {
         long fp = 0;
         long cum = 0;
         double brier = 0;
+        int bin = 0;
+        // first cumulative weight that belongs to bin+1: ceil((bin+1)·total/bins); avoids a division per case
+        long nextBoundary = ((long) (bin + 1) * total + bins - 1) / bins;
+        // branch-free arithmetic in the loop: truth is unpredictable, so no if on it
         for (int j = 0; j < n; j++) {
             int w = weights == null ? 1 : weights[j];
-            if (w != 0) {
-                double s = score[j];
-                int bin = (int) (cum * bins / total);
-                cum += w;
-                if (positive[j]) {
-                    posBlock += w;
-                    if (j >= cut) {
-                        tp += w;
-                    }
-                    double d = 1 - s;
-                    brier += w * d * d;
-                    scratch[3 * bin + 2] += w;
-                } else {
-                    negBlock += w;
-                    if (j >= cut) {
-                        fp += w;
-                    }
-                    brier += w * s * s;
-                }
-                scratch[3 * bin] += w;
-                scratch[3 * bin + 1] += w * s;
+            int y = label[j];
+            double s = score[j];
+            while (cum >= nextBoundary && bin < bins - 1) {
+                bin++;
+                nextBoundary = ((long) (bin + 1) * total + bins - 1) / bins;
             }
+            cum += w;
+            long wp = (long) w * y;
+            long wn = w - wp;
+            posBlock += wp;
+            negBlock += wn;
+            int above = j >= cut ? 1 : 0;
+            tp += wp * above;
+            fp += wn * above;
+            double d = s - y;
+            brier += w * d * d;
+            scratch[3 * bin + 1] += w * s;
+            scratch[3 * bin + 2] += wp;
             if (tieEnd[j]) {
                 aucNumerator += posBlock * (negBelow + 0.5 * negBlock);
                 negBelow += negBlock;

@@ -26,7 +26,7 @@ public final class Thresholds {
         }
         long tp = 0;
         long fp = 0;
-        double best = Double.NEGATIVE_INFINITY;
+        long best = Long.MIN_VALUE;
         double chosen = Double.NaN;
         for (int j = n - 1; j >= 0; j--) {
             if (positive[j]) {
@@ -43,7 +43,8 @@ public final class Thresholds {
                     return scores[j];
                 }
             } else {
-                double youden = tpr - (double) fp / neg;
+                // J·P·N in exact integer arithmetic, so that equal J compare equal (no rounding noise)
+                long youden = tp * neg - fp * pos;
                 if (youden > best) { // strict: the highest threshold wins ties
                     best = youden;
                     chosen = scores[j];
