@@ -13,7 +13,8 @@ package org.glassbox.explain.fairness;
  *                        subgroups' DeLong variances (independent samples); for other metrics a
  *                        Wald z-test with the bootstrap standard error of the gap; NaN where undefined
  * @param pHolm           p-value after Holm's step-down correction across every test of the label
- * @param flagged         ratio outside [ratioLow, ratioHigh] and its CI excludes 1
+ * @param flagged         ratio outside [ratioLow, ratioHigh], its CI excludes 1, and the difference
+ *                        survives Holm's correction (pHolm &lt; 1 − confidence level)
  */
 public record Disparity(String subgroup, String reference, Metric metric, Estimate gap, Estimate ratio,
                         double pValue, double pHolm, boolean flagged) {

@@ -159,11 +159,16 @@ public final class FairnessAuditor {
             groupings.add(new GroupingResult(grouping, names.isEmpty() ? null : names.get(ref), results, disparities, eod, dpd,
                     representation(counts, unknown)));
         }
-        return new LabelAudit(label, threshold, cohort.size() - valid.length, overall, withHolm(groupings, allDisparities));
+        return new LabelAudit(label, threshold, cohort.size() - valid.length, overall, withHolm(groupings, allDisparities, 1 - settings.confidenceLevel()));
     }
 
-    /** Replaces each disparity's pHolm by Holm's adjustment across all disparities of the label. */
-    private static List<GroupingResult> withHolm(List<GroupingResult> groupings, List<Disparity> all) {
+    /**
+     * Replaces each disparity's pHolm by Holm's adjustment across all disparities of the label, and
+     * keeps a flag only where the difference also survives that correction (pHolm &lt; alpha): with
+     * dozens of metric × subgroup tests per label, an uncorrected CI excluding 1 would flag
+     * chance differences, which a reviewer would rightly reject.
+     */
+    private static List<GroupingResult> withHolm(List<GroupingResult> groupings, List<Disparity> all, double alpha) {
         double[] p = all.stream().mapToDouble(Disparity::pValue).toArray();
         double[] adjusted = Holm.adjust(p);
         List<GroupingResult> out = new ArrayList<>();
@@ -171,7 +176,9 @@ public final class FairnessAuditor {
         for (GroupingResult g : groupings) {
             List<Disparity> ds = new ArrayList<>();
             for (Disparity d : g.disparities()) {
-                ds.add(new Disparity(d.subgroup(), d.reference(), d.metric(), d.gap(), d.ratio(), d.pValue(), adjusted[k++], d.flagged()));
+                double pHolm = adjusted[k++];
+                ds.add(new Disparity(d.subgroup(), d.reference(), d.metric(), d.gap(), d.ratio(), d.pValue(), pHolm,
+                        d.flagged() && pHolm < alpha));
             }
             out.add(new GroupingResult(g.grouping(), g.reference(), g.subgroups(), ds, g.equalizedOddsDifference(),
                     g.demographicParityDifference(), g.representation()));
