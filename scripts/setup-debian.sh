@@ -23,6 +23,7 @@ test_packages=(
   libonnx-testdata          # ONNX backend node test cases (conformance)
   python3-sklearn           # metric references (AUC, thresholds, Brier)
   python3-h5py              # regenerates the Keras HDF5 test fixtures
+  openssl                   # checks model-package Ed25519 signatures independently
 )
 
 packages=("${runtime_packages[@]}")

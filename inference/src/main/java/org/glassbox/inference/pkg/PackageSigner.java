@@ -43,13 +43,19 @@ public final class PackageSigner {
         return SigningKeys.keyId(publicKey);
     }
 
-    /** Adds SIGNATURE to a copy of the zip, then renames the copy over the original. */
+    /**
+     * Adds SIGNATURE beside SHA256SUMS (at the root, or in the one top folder a zip may use) in a copy
+     * of the zip, then renames the copy over the original.
+     */
     private static void signZip(Path zip, PrivateKey key, PublicKey publicKey) throws IOException {
         AtomicFiles.write(zip, temp -> {
             Files.copy(zip, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + temp.toUri()), Map.of())) {
-                byte[] sums = Files.readAllBytes(fs.getPath("/" + ModelPackageLayout.SUMS));
-                Files.write(fs.getPath("/" + PackageSignature.FILE), PackageSignature.sign(sums, key, publicKey));
+            try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + temp.toUri()), Map.of());
+                 var found = Files.find(fs.getPath("/"), 2, (p, a) -> a.isRegularFile() && p.getFileName() != null
+                         && p.getFileName().toString().equals(ModelPackageLayout.SUMS))) {
+                Path sumsPath = found.findFirst().orElseThrow(() -> new ModelPackageException(zip + ": no " + ModelPackageLayout.SUMS));
+                byte[] sums = Files.readAllBytes(sumsPath);
+                Files.write(sumsPath.resolveSibling(PackageSignature.FILE), PackageSignature.sign(sums, key, publicKey));
             }
         });
     }

@@ -129,6 +129,20 @@ class PackageSignatureTest {
     }
 
     @Test
+    void zipWithOneTopFolderIsSignedBesideItsSums() throws Exception {
+        Path zip = tmp.resolve("nested.zip");
+        try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String f : new String[] {"model.json", "weights.onnx", "SHA256SUMS"}) {
+                zos.putNextEntry(new java.util.zip.ZipEntry("pkg/" + f));
+                zos.write(Files.readAllBytes(pkg.resolve(f)));
+                zos.closeEntry();
+            }
+        }
+        new PackageSigner().sign(zip, signer.getPrivate(), signer.getPublic());
+        assertThat(loader(trustSigner, true).verify(zip, BareOnnxOptions.DEFAULTS).signature().status()).isEqualTo(Status.VALID);
+    }
+
+    @Test
     void keysRoundTripThroughPemAndTheSignatureVerifiesWithOpenssl() throws Exception {
         Path openssl = ExternalTools.require("openssl", "openssl");
         Path pub = tmp.resolve("signer.pub");
