@@ -106,7 +106,7 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** The newest entry (after recovery of an interrupted append, read-only otherwise: nothing is appended). */
+    /** The newest entry in the catalog copy (read-only: no recovery, nothing appended). */
     public Optional<AuditEntry> head() {
         lock.lock();
         try {
