@@ -209,8 +209,8 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
                 Json.print(out, doc);
             } else if (v.ok()) {
-                out.println("OK: " + v.source() + " (sha256 " + v.identity() + "); hashes OK; signature " + sigStatus
-                        + (sig == null ? "" : ": " + sig.message()));
+                out.println("OK: " + v.source() + " (sha256 " + v.identity() + ")");
+                out.println("signature: " + sigStatus + (sig == null ? "" : " (" + sig.message() + ")"));
             }
             Audits.recordIfWorkspace(workspace.root(), AuditAction.MODEL_VERIFICATION,
                     v.identity() == null ? List.of() : List.of(AuditObjects.model(v.identity())),

@@ -62,7 +62,7 @@ class ModelSigningCommandsTest {
         Files.copy(keys.resolve("glassbox-signing.pub"), ws.resolve("trusted-keys/alice.pub"));
         assertThat(signatureStatus()).isEqualTo("valid");
         assertThat(run("models", "verify", pkg.toString(), "--workspace", ws.toString())).isZero();
-        assertThat(out.toString()).contains("hashes OK; signature valid");
+        assertThat(out.toString()).contains("signature: valid (signature valid, trusted key ");
 
         // requireSignature: an unsigned package is refused at verify, add and every load (infer via the registry).
         Files.writeString(ws.resolve("settings.properties"), "models.requireSignature = true\n");

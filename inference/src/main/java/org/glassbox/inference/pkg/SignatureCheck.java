@@ -20,6 +20,6 @@ public record SignatureCheck(Status status, String keyId, String message) {
     }
 
     static SignatureCheck absent() {
-        return new SignatureCheck(Status.ABSENT, null, "unsigned (no " + PackageSignature.FILE + ")");
+        return new SignatureCheck(Status.ABSENT, null, "no " + PackageSignature.FILE + " file");
     }
 }
