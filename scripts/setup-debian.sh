@@ -25,6 +25,7 @@ test_packages=(
   python3-h5py              # regenerates the Keras HDF5 test fixtures
   strace                    # traces the child JVM's network system calls (local-only test, issue 7)
   r-cran-proc               # pROC: DeLong AUC/variance/tests reference fixtures (explain fairness/compare)
+  openssl                   # checks model-package Ed25519 signatures independently
 )
 
 packages=("${runtime_packages[@]}")

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             InferCommand.class,
             AuditCommand.class,
             CompareCommand.class,
+            AuditLogCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

@@ -1,5 +1,6 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.ImportAudit;
 import org.glassbox.app.workflow.ImportComposition;
 import org.glassbox.app.workflow.TruthImport;
 
@@ -84,6 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (truthTable != null) {
             storeTruth(ws, truthTable, err);
         }
+        ImportAudit.record(ws, report, deidPolicy, java.util.Map.of("truth", truthTable != null));
         printErrors(report, err);
         for (Path folder : report.emptyFolders()) {
             err.println("glassbox import: " + folder + ": nothing to import (no files found; hidden files and "

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.glassbox.core.ai.Tensor;
+import org.glassbox.core.audit.AuditAction;
+import org.glassbox.core.audit.AuditObjects;
 import org.glassbox.core.catalog.Catalog;
 import org.glassbox.core.catalog.CataloguedInstance;
 import org.glassbox.core.dicom.Dicom;
@@ -212,6 +214,11 @@ public final class InferCommand implements Callable<Integer> {
             }
             NpyIO.write(NpyArray.ofFloat32(flat, outputs.size(), labels.size()), out);
         }
+        List<String> audited = new ArrayList<>();
+        audited.add(AuditObjects.model(sha));
+        rows.stream().map(Row::sopInstanceUid).filter(java.util.Objects::nonNull).distinct().forEach(uid -> audited.add(AuditObjects.sop(uid)));
+        Audits.recordIfWorkspace(wsRoot, AuditAction.INFERENCE, audited, Map.of("modelId", manifest.id(), "modelVersion", manifest.version(),
+                "images", rows.size(), "failed", failed, "batch", batch, "workspaceInput", useWorkspace, "cache", cacheCounts));
         long total = System.nanoTime() - start;
         if (json) {
             Json.print(stdout, document(m, manifest, manifestTree, synthesised, sha, rows, cacheCounts, loadNanos, preprocessNanos,

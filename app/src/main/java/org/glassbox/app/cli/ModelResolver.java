@@ -14,6 +14,9 @@ import org.glassbox.inference.pkg.BareOnnxOptions;
 import org.glassbox.inference.pkg.EnumTokens;
 import org.glassbox.inference.pkg.ModelPackage;
 import org.glassbox.inference.pkg.ModelPackageLoader;
+import org.glassbox.inference.pkg.SignaturePolicy;
+import org.glassbox.inference.pkg.TrustedKeys;
+import org.glassbox.core.workspace.WorkspaceSettings;
 
 /**
  * Turns {@code --model M} into a verified package: M is a package folder, a .zip or a bare .onnx
@@ -21,7 +24,6 @@ import org.glassbox.inference.pkg.ModelPackageLoader;
  * (an id alone must name one registered version).
  */
 final class ModelResolver {
-    private final ModelPackageLoader loader = new ModelPackageLoader();
 
     /** A model M that names nothing. */
     static final class UnknownModelException extends IOException {
@@ -38,6 +40,8 @@ final class ModelResolver {
      * @throws IOException           when the package is refused (hashes, model.json), naming why
      */
     ModelPackage open(String m, BareOnnxOptions onnx, Path catalogFile) throws IOException {
+        // Every load honours the workspace's signature policy (trusted keys, requireSignature).
+        ModelPackageLoader loader = new ModelPackageLoader(signaturePolicy(catalogFile.getParent()));
         Path path = Path.of(m);
         if (Files.exists(path)) {
             return loader.open(path.toAbsolutePath().normalize(), onnx);
@@ -55,6 +59,15 @@ final class ModelResolver {
                     + " (sha256 " + found + ", registered " + registered.sha256() + ")");
         }
         return pkg;
+    }
+
+    /** The workspace's trusted keys and requireSignature setting (no workspace folder: signatures optional, none trusted). */
+    static SignaturePolicy signaturePolicy(Path workspaceRoot) throws IOException {
+        if (workspaceRoot == null || !Files.isDirectory(workspaceRoot)) {
+            return SignaturePolicy.NONE;
+        }
+        WorkspaceSettings settings = WorkspaceSettings.load(workspaceRoot.resolve(WorkspaceSettings.FILE));
+        return new SignaturePolicy(TrustedKeys.load(workspaceRoot.resolve("trusted-keys")), settings.requireSignature());
     }
 
     private static RegisteredModel registered(String m, Path catalogFile) throws UnknownModelException {

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.glassbox.core.audit.AuditAction;
+import org.glassbox.core.audit.AuditLog;
+import org.glassbox.core.audit.AuditObjects;
 import org.glassbox.core.catalog.Catalog;
 import org.glassbox.core.catalog.ModelRepository;
 import org.glassbox.core.catalog.RegisteredModel;
@@ -20,6 +23,7 @@ import org.glassbox.inference.pkg.EnumTokens;
 import org.glassbox.inference.pkg.ModelPackage;
 import org.glassbox.inference.pkg.ModelPackageLoader;
 import org.glassbox.inference.pkg.PackageVerification;
+import org.glassbox.inference.pkg.SignatureCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code glassbox models add|list|verify}: the workspace's model registry. A model is a package
  * folder, a zipped package or a bare .onnx file (described by flags; see {@link BareOnnxFlags}).
  */
-@Command(name = "models", description = "Register, list and verify model packages.",
-        subcommands = {ModelsCommand.Add.class, ModelsCommand.ListModels.class, ModelsCommand.Verify.class})
+@Command(name = "models", description = "Register, list, verify and sign model packages.",
+        subcommands = {ModelsCommand.Add.class, ModelsCommand.ListModels.class, ModelsCommand.Verify.class, ModelSigningCommands.Sign.class,
+            ModelSigningCommands.Keygen.class})
 public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,12 +76,15 @@ public final class ModelsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Workspace ws = Workspace.open(workspace.root());
             Path source = pkg.toAbsolutePath().normalize();
-            try (ModelPackage p = new ModelPackageLoader().open(source, onnx.options());
+            try (ModelPackage p = new ModelPackageLoader(ModelResolver.signaturePolicy(ws.root())).open(source, onnx.options());
                  Catalog catalog = Catalog.open(ws.catalogFile())) {
                 RegisteredModel model = new RegisteredModel(p.manifest().id(), p.manifest().version(),
                         EnumTokens.token(p.manifest().weights().format()), p.identity(), source.toString(),
                         new String(p.manifestJson(), StandardCharsets.UTF_8), Instant.now());
                 ModelRepository.Outcome outcome = catalog.models().register(model);
+                AuditLog.record(ws, AuditAction.MODEL_REGISTRATION, List.of(AuditObjects.model(model.sha256())), Map.of("id", model.id(),
+                        "version", model.version(), "format", model.format(), "outcome", outcome.name().toLowerCase(Locale.ROOT),
+                        "synthesised", p.synthesised()));
                 if (json) {
                     Map<String, Object> doc = entry(catalog.models().find(model.id(), model.version()).orElse(model));
                     doc.put("outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -132,10 +140,18 @@ public final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code models verify PKG [--json]}: exit 0 when every hash matches and model.json is valid, else 1. */
-    @Command(name = "verify", description = "Check a package's hashes and model.json; exit 0 when sound, 1 otherwise.")
+    /**
+     * {@code models verify PKG [--workspace DIR] [--json]}: exit 0 when every hash matches, model.json is
+     * valid and the signature is acceptable under the workspace's policy, else 1.
+     */
+    @Command(name = "verify", description = {"Check a package's hashes, model.json and signature; exit 0 when sound, 1 otherwise.",
+        "Signature: valid (trusted key), invalid, absent, or untrusted-key; trusted keys are <workspace>/trusted-keys/*.pub,",
+        "and models.requireSignature=true in <workspace>/settings.properties refuses absent and untrusted ones."})
     static final class Verify implements Callable<Integer> {
         static final int MAX_PROBLEM_LINES = 20;
+
+        @Mixin
+        WorkspaceOption workspace;
 
         @Parameters(paramLabel = "PKG", description = "Package folder, .zip, or bare .onnx file.")
         Path pkg;
@@ -153,8 +169,10 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ModelPackageLoader loader = new ModelPackageLoader();
+            ModelPackageLoader loader = new ModelPackageLoader(ModelResolver.signaturePolicy(workspace.root()));
             PackageVerification v = loader.verify(pkg, onnx.options());
+            SignatureCheck sig = v.signature();
+            String sigStatus = sig == null ? "not-checked" : sig.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
             List<String> problems = v.problems();
             for (int i = 0; i < Math.min(MAX_PROBLEM_LINES, problems.size()); i++) {
                 err.println("glassbox models verify: " + problems.get(i));
@@ -178,6 +196,11 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
                 doc.put("files", files);
                 doc.put("problems", problems);
+                Map<String, Object> signature = new LinkedHashMap<>();
+                signature.put("status", sigStatus);
+                signature.put("keyId", sig == null ? null : sig.keyId());
+                signature.put("message", sig == null ? "no signature check (no readable SHA256SUMS, or a bare .onnx file)" : sig.message());
+                doc.put("signature", signature);
                 if (v.ok() && ModelPackageLoader.kindOf(pkg) == ModelPackageLoader.Kind.ONNX) {
                     try (ModelPackage p = loader.open(pkg, onnx.options())) {
                         doc.put("synthesised", true);
@@ -187,7 +210,11 @@ public final class ModelsCommand implements Callable<Integer> {
                 Json.print(out, doc);
             } else if (v.ok()) {
                 out.println("OK: " + v.source() + " (sha256 " + v.identity() + ")");
+                out.println("signature: " + sigStatus + (sig == null ? "" : " (" + sig.message() + ")"));
             }
+            Audits.recordIfWorkspace(workspace.root(), AuditAction.MODEL_VERIFICATION,
+                    v.identity() == null ? List.of() : List.of(AuditObjects.model(v.identity())),
+                    Map.of("ok", v.ok(), "signature", sigStatus, "problems", problems.size()));
             return v.ok() ? GlassBoxCli.EXIT_OK : GlassBoxCli.EXIT_FAILED;
         }
     }

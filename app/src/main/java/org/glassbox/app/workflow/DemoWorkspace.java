@@ -63,6 +63,7 @@ public final class DemoWorkspace {
         } catch (TruthCsvException e) {
             throw new IOException("demo cohort truth.csv: " + e.getMessage(), e);
         }
+        ImportAudit.record(workspace, report, DeidPolicy.REJECT, java.util.Map.of("demo", true, "seed", SEED, "studies", STUDIES));
         return report;
     }
 }

@@ -44,7 +44,8 @@ class ShippedDemoModelsVerifyTest {
         StringWriter err = new StringWriter();
         assertThat(run(out, err, "models", "verify", pkg.toString())).as(err.toString()).isEqualTo(GlassBoxCli.EXIT_OK);
         assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).isEqualTo("OK: " + pkg + " (sha256 " + Sha256.hex(pkg.resolve("SHA256SUMS")) + ")" + System.lineSeparator());
+        assertThat(out.toString()).isEqualTo("OK: " + pkg + " (sha256 " + Sha256.hex(pkg.resolve("SHA256SUMS")) + ")" + System.lineSeparator()
+                + "signature: absent (no SIGNATURE file)" + System.lineSeparator());
     }
 
     @ParameterizedTest

@@ -27,6 +27,8 @@ public final class Catalog implements AutoCloseable {
     private final ImportLogRepository importLog;
     private final ModelRepository models;
     private final PredictionRepository predictions;
+    private final AuditRepository audit;
+    private final PhiNameTokenRepository phiNameTokens;
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -37,6 +39,8 @@ public final class Catalog implements AutoCloseable {
         this.importLog = new ImportLogRepository(connection);
         this.models = new ModelRepository(connection);
         this.predictions = new PredictionRepository(connection);
+        this.audit = new AuditRepository(connection);
+        this.phiNameTokens = new PhiNameTokenRepository(connection);
     }
 
     /**
@@ -107,6 +111,16 @@ public final class Catalog implements AutoCloseable {
         return predictions;
     }
 
+    /** The audit log's catalog copy (append-only; see {@code core.audit}). */
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    /** Keyed hashes of name tokens seen in identifying headers (see {@code core.privacy}). */
+    public PhiNameTokenRepository phiNameTokens() {
+        return phiNameTokens;
+    }
+
     /** Work run inside one transaction. */
     @FunctionalInterface
     public interface TransactionWork<T> {
@@ -131,6 +145,33 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": transaction rolled back", e);
+        }
+    }
+
+    /**
+     * Like {@link #inTransaction} but takes the database's write lock first ({@code BEGIN
+     * IMMEDIATE}, waiting up to {@link #BUSY_TIMEOUT_MS}), so a read-then-write sequence (read the
+     * head, append after it) cannot interleave with another connection's — in this process or any
+     * other. Do not call it while this thread holds another connection's write transaction.
+     */
+    public <T> T inImmediateTransaction(TransactionWork<T> work) {
+        try (Statement st = connection.createStatement()) {
+            // sqlite-jdbc stays in auto-commit mode: the explicit BEGIN/COMMIT are ours alone.
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run();
+                st.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    st.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
         } catch (SQLException e) {
             throw new CatalogException(file + ": transaction rolled back", e);

@@ -158,6 +158,22 @@ public final class InstanceRepository {
         return query("SELECT " + COLUMNS + " ORDER BY i.sop_instance_uid", null);
     }
 
+    /** SOP Instance UIDs catalogued by one import, sorted (what its audit entry names). */
+    public List<String> sopInstanceUidsOfImport(long importId) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT sop_instance_uid FROM instances WHERE import_id = ? ORDER BY sop_instance_uid")) {
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("cannot read the instances of import " + importId, e);
+        }
+    }
+
     public int count() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM instances")) {
             return rs.next() ? rs.getInt(1) : 0;

@@ -34,6 +34,7 @@ import org.glassbox.core.deid.DeidentifiedCopy;
 import org.glassbox.core.dicom.DicomFile;
 import org.glassbox.core.dicom.DicomReadException;
 import org.glassbox.core.dicom.DicomReader;
+import org.glassbox.core.privacy.HeaderTokenHashes;
 import org.glassbox.core.workspace.Workspace;
 
 /**
@@ -60,6 +61,11 @@ public final class ImportPipeline {
     private final RecordExtractor extractor;
     /** Temporary de-identified copies written but not yet placed or deleted (any thread). */
     private final Set<Path> pending = ConcurrentHashMap.newKeySet();
+    /**
+     * Keyed hashes of name and ID tokens from headers the gate found identifying, not yet stored
+     * (workers add; the writer drains them into each batch's transaction). Never the values.
+     */
+    private final Set<String> headerTokenHashes = ConcurrentHashMap.newKeySet();
 
     public ImportPipeline(DicomReader reader, DeidGate gate, Workspace workspace, ImportOptions options) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -101,7 +107,7 @@ public final class ImportPipeline {
              Catalog lookup = Catalog.open(workspace.catalogFile());
              LeftoverCopies held = LeftoverCopies.sweepAndHold(workspace.root(), workspace.deidentifiedDir())) {
             long importId = catalog.importLog().begin(options.policy().name(), Instant.now());
-            Writer writer = new Writer(catalog, importId, pending);
+            Writer writer = new Writer(catalog, importId, pending, headerTokenHashes);
             List<Prepared> batch = new ArrayList<>();
             int done = 0;
             for (InputWalker.Problem p : inputs.problems()) {
@@ -176,6 +182,10 @@ public final class ImportPipeline {
             DicomFile dicom = reader.openHeader(file);
             InstanceRecords records = extractor.extract(dicom);
             DeidCheck check = gate.check(dicom.dataset());
+            if (!check.clean()) {
+                // For the free-text PHI scanner: which names and IDs this workspace has seen (hashes only).
+                headerTokenHashes.addAll(HeaderTokenHashes.of(dicom.dataset(), workspace.keyedHash()));
+            }
             DeidDecision decision = DeidDecision.decide(options.policy(), check);
             return switch (decision.outcome()) {
                 case ACCEPTED -> gated(report, file, check, DeidOutcome.ACCEPTED,
@@ -289,20 +299,24 @@ public final class ImportPipeline {
         private final Catalog catalog;
         private final long importId;
         private final Set<Path> pending;
+        private final Set<String> headerTokenHashes;
         final Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
         final List<ImportReport.FileError> errors = new ArrayList<>();
 
-        Writer(Catalog catalog, long importId, Set<Path> pending) {
+        Writer(Catalog catalog, long importId, Set<Path> pending, Set<String> headerTokenHashes) {
             this.catalog = catalog;
             this.importId = importId;
             this.pending = pending;
+            this.headerTokenHashes = headerTokenHashes;
         }
 
         void write(List<Prepared> batch) {
             if (batch.isEmpty()) {
                 return;
             }
+            List<String> tokens = List.copyOf(headerTokenHashes);
             List<Decided> outcomes = catalog.inTransaction(() -> {
+                catalog.phiNameTokens().addAll(tokens);
                 List<Decided> decided = new ArrayList<>(batch.size());
                 for (Prepared p : batch) {
                     Decided d = p instanceof Ready r ? catalogue(r) : (Decided) p;
@@ -311,6 +325,7 @@ public final class ImportPipeline {
                 }
                 return decided;
             });
+            headerTokenHashes.removeAll(tokens);
             // Counted only once committed, so a report never claims what a rolled-back batch held.
             for (Decided d : outcomes) {
                 counts.merge(d.outcome(), 1, Integer::sum);

@@ -24,6 +24,8 @@ import org.glassbox.core.crypto.KeyedHash;
  * exports/         CSV / JSON / DICOM exports
  * deidentified/    de-identified copies written by the gate (policy DEIDENTIFY); these are catalogued
  * secret.key       32 random bytes, owner read/write only: the key of the workspace's {@link KeyedHash}
+ * settings.properties  optional settings ({@link WorkspaceSettings}): audit pseudonym, signature policy
+ * trusted-keys/    optional: Ed25519 public keys (X.509 SubjectPublicKeyInfo PEM, *.pub) trusted to sign models
  * </pre>
  *
  * <p>The key never leaves the workspace: pseudonyms and site keys computed with it are stable
@@ -117,6 +119,21 @@ public final class Workspace {
 
     public Path deidentifiedDir() {
         return root.resolve("deidentified");
+    }
+
+    /** Optional settings file (see {@link WorkspaceSettings}). */
+    public Path settingsFile() {
+        return root.resolve(WorkspaceSettings.FILE);
+    }
+
+    /** Optional folder of trusted model-signing public keys ({@code *.pub}). */
+    public Path trustedKeysDir() {
+        return root.resolve("trusted-keys");
+    }
+
+    /** The settings in {@link #settingsFile()} (defaults when it is absent), read now. */
+    public WorkspaceSettings settings() throws IOException {
+        return WorkspaceSettings.load(settingsFile());
     }
 
     public Path keyFile() {

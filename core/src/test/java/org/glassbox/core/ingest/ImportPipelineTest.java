@@ -180,6 +180,32 @@ class ImportPipelineTest {
     }
 
     @Test
+    void refusedAndDeidentifiedHeadersLeaveKeyedNameHashesButNeverTheNames() throws IOException {
+        Path refused = identifying("id.dcm", "1.9.id");
+        run(DeidPolicy.REJECT, refused);
+        Map<Integer, String> clean = FakeDicom.instance("1.9.clean", "1.8.c", "1.7.c");
+        FakeDicom.write(in.resolve("clean.dcm"), clean);
+        run(DeidPolicy.REJECT, in.resolve("clean.dcm"));
+        java.util.Set<String> hashes;
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            hashes = c.phiNameTokens().all();
+        }
+        assertThat(hashes).containsExactlyInAnyOrder(org.glassbox.core.privacy.PhiTokens.nameHash(ws.keyedHash(), "DOE"),
+                org.glassbox.core.privacy.PhiTokens.nameHash(ws.keyedHash(), "JANE"));
+        // The scanner of this workspace recognises the name in a note.
+        assertThat(org.glassbox.core.privacy.PhiTextScanner.forWorkspace(ws).scan("Discussed with Jane's GP"))
+                .extracting(org.glassbox.core.privacy.PhiFinding::kind).containsExactly(org.glassbox.core.privacy.PhiFinding.Kind.NAME);
+        // No byte of the catalog (or its WAL) spells the name.
+        for (String name : new String[] {"catalog.sqlite", "catalog.sqlite-wal"}) {
+            Path file = ws.root().resolve(name);
+            if (Files.exists(file)) {
+                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(bytes).doesNotContainIgnoringCase("Jane").doesNotContainIgnoringCase("Doe^");
+            }
+        }
+    }
+
+    @Test
     void quarantinePolicyCopiesAndDoesNotCatalogue() throws IOException {
         Path f = identifying("id.dcm", "1.9.id");
         ImportReport r = run(DeidPolicy.QUARANTINE, f);

@@ -29,6 +29,11 @@ final class FolderVerifier {
      * @param label how messages name the package (the path the user gave)
      */
     Result verify(Path dir, String label) throws IOException {
+        return verify(dir, label, SignaturePolicy.NONE);
+    }
+
+    /** As {@link #verify(Path, String)}, also checking the optional SIGNATURE against {@code policy}. */
+    Result verify(Path dir, String label, SignaturePolicy policy) throws IOException {
         List<String> problems = new ArrayList<>();
         List<FileCheck> checks = new ArrayList<>();
         Path sumsFile = dir.resolve(ModelPackageLayout.SUMS);
@@ -45,12 +50,17 @@ final class FolderVerifier {
             problems.add(e.getMessage());
             return new Result(new PackageVerification(label, null, checks, problems), null, null);
         }
+        if (sums.hashes().containsKey(PackageSignature.FILE)) {
+            problems.add(label + ": " + ModelPackageLayout.SUMS + " lists " + PackageSignature.FILE
+                    + ", which signs SHA256SUMS and so cannot be listed in it");
+        }
+        SignatureCheck signature = PackageSignature.check(dir, sumsBytes, policy.trusted(), label);
         TreeSet<String> present = new TreeSet<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                if (name.equals(ModelPackageLayout.SUMS)) {
-                    continue;
+                if (name.equals(ModelPackageLayout.SUMS) || name.equals(PackageSignature.FILE)) {
+                    continue; // not listed in SHA256SUMS: the signature covers SHA256SUMS itself
                 }
                 if (Files.isSymbolicLink(p)) {
                     problems.add(label + ": " + name + " is a symbolic link (packages hold regular files only)");
@@ -100,6 +110,10 @@ final class FolderVerifier {
                 problems.add(e.getMessage());
             }
         }
-        return new Result(new PackageVerification(label, identity, checks, problems), problems.isEmpty() ? manifest : null, manifestJson);
+        String refusal = policy.refusal(signature, label);
+        if (refusal != null) {
+            problems.add(refusal);
+        }
+        return new Result(new PackageVerification(label, identity, checks, problems, signature), problems.isEmpty() ? manifest : null, manifestJson);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 public final class ModelPackageLoader {
     private final PackageLimits limits;
     private final Path scratch;
+    private final SignaturePolicy signatures;
     private final FolderVerifier verifier = new FolderVerifier();
 
     /** Default limits; zips extract under the system temporary folder. */
@@ -24,8 +25,19 @@ public final class ModelPackageLoader {
     }
 
     public ModelPackageLoader(PackageLimits limits, Path scratch) {
+        this(limits, scratch, SignaturePolicy.NONE);
+    }
+
+    /** @param signatures which SIGNATUREs are accepted (a workspace's trusted keys and requireSignature) */
+    public ModelPackageLoader(PackageLimits limits, Path scratch, SignaturePolicy signatures) {
         this.limits = limits;
         this.scratch = scratch;
+        this.signatures = signatures;
+    }
+
+    /** Default limits and scratch folder, with {@code signatures}. */
+    public ModelPackageLoader(SignaturePolicy signatures) {
+        this(PackageLimits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir")), signatures);
     }
 
     /** What kind of thing a path is. */
@@ -61,6 +73,9 @@ public final class ModelPackageLoader {
     public ModelPackage open(Path path, BareOnnxOptions onnx) throws IOException {
         Kind kind = kindOf(path);
         if (kind == Kind.ONNX) {
+            if (signatures.requireSignature()) {
+                throw new ModelPackageException(bareOnnxUnsigned(path));
+            }
             return BareOnnxManifests.open(path, onnx);
         }
         Path dir = path;
@@ -70,7 +85,7 @@ public final class ModelPackageLoader {
                 extracted = extract(path);
                 dir = extracted;
             }
-            FolderVerifier.Result r = verifier.verify(dir, path.toString());
+            FolderVerifier.Result r = verifier.verify(dir, path.toString(), signatures);
             List<String> problems = r.verification().problems();
             if (!problems.isEmpty()) {
                 throw new ModelPackageException(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
@@ -100,7 +115,8 @@ public final class ModelPackageLoader {
         }
         if (kind == Kind.ONNX) {
             try (ModelPackage pkg = BareOnnxManifests.open(path, onnx)) {
-                return new PackageVerification(path.toString(), pkg.identity(), List.of(), List.of());
+                return new PackageVerification(path.toString(), pkg.identity(), List.of(),
+                        signatures.requireSignature() ? List.of(bareOnnxUnsigned(path)) : List.of());
             } catch (ModelPackageException e) {
                 return new PackageVerification(path.toString(), null, List.of(), List.of(e.getMessage()));
             }
@@ -116,12 +132,17 @@ public final class ModelPackageLoader {
                 }
                 dir = extracted;
             }
-            return verifier.verify(dir, path.toString()).verification();
+            return verifier.verify(dir, path.toString(), signatures).verification();
         } finally {
             if (extracted != null) {
                 org.glassbox.core.io.FileTrees.deleteTree(extracted);
             }
         }
+    }
+
+    private static String bareOnnxUnsigned(Path path) {
+        return path + ": a bare .onnx file cannot carry a signature, and this workspace requires one (models.requireSignature);"
+                + " put it in a package and sign that (glassbox models sign)";
     }
 
     private Path extract(Path zip) throws IOException {

@@ -10,11 +10,18 @@ import java.util.List;
  *                 or unreadable
  * @param files    one check per file listed or present, by name
  * @param problems one line each, naming the file or field; empty when the package is sound
+ * @param signature the SIGNATURE check, or null when it was not reached (no readable SHA256SUMS, or a
+ *                  bare .onnx file, which cannot be signed)
  */
-public record PackageVerification(String source, String identity, List<FileCheck> files, List<String> problems) {
+public record PackageVerification(String source, String identity, List<FileCheck> files, List<String> problems, SignatureCheck signature) {
     public PackageVerification {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+    }
+
+    /** Without a signature check. */
+    public PackageVerification(String source, String identity, List<FileCheck> files, List<String> problems) {
+        this(source, identity, files, problems, null);
     }
 
     public boolean ok() {
