@@ -86,6 +86,8 @@ public final class AuditCommand implements Callable<Integer> {
             return GlassBoxCli.EXIT_FAILED;
         }
         FairnessAudit audit = new FairnessAuditor().audit(cohort.cohort(), settings);
+        Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.FAIRNESS_AUDIT, Audits.modelObjects(models),
+                Audits.fairnessParameters(settings, audit.cases(), source.model != null ? "catalog" : "scores-csv"));
         AgeBands shownBands = source.model != null ? bands : null;
         if (options.html != null) {
             HtmlReport.write(options.html, HtmlReport.audit(audit, cohort, models, shownBands));

@@ -107,6 +107,8 @@ public final class CompareCommand implements Callable<Integer> {
             return GlassBoxCli.EXIT_FAILED;
         }
         ModelComparison c = new ModelComparer().compare(a.cohort(), b.cohort(), settings);
+        Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.COMPARISON, Audits.modelObjects(named),
+                Audits.fairnessParameters(settings, a.cohort().size(), byModel ? "catalog" : "scores-csv"));
         // Each model audited on the paired cases only, so the two gap columns describe the same people.
         Set<String> paired = new HashSet<>(a.cohort().caseIds());
         paired.retainAll(new HashSet<>(b.cohort().caseIds()));

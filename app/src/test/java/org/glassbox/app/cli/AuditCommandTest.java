@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,24 @@ class AuditCommandTest {
         assertThat(doc.at("/labels/0/groupings/1/subgroups").has("North, A")).isTrue();
         assertThat(doc.get("flags")).anySatisfy(f -> assertThat(f.get("subgroup").asText()).isEqualTo("F"));
         assertThat(Files.readString(html)).startsWith("<?xml").contains("North, A");
+    }
+
+    @Test
+    void auditsAndComparisonsAreWrittenToTheWorkspaceAuditLog() throws Exception {
+        Path ws = tmp.resolve("ws");
+        org.glassbox.core.workspace.Workspace workspace = org.glassbox.core.workspace.Workspace.open(ws);
+        org.glassbox.core.catalog.Catalog.open(workspace.catalogFile()).close();
+        Path a = scores("a.csv", 1, 3.0);
+        Path b = scores("b.csv", 1, 0.8);
+        assertThat(run("audit", "--scores", a.toString(), "--by", "sex", "--boot", "50", "--seed", "9", "--workspace", ws.toString()).code()).isZero();
+        assertThat(run("compare", "--scores-a", a.toString(), "--scores-b", b.toString(), "--by", "sex", "--boot", "50",
+                "--workspace", ws.toString()).code()).isZero();
+        List<String> log = Files.readAllLines(ws.resolve("audit.log"));
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).contains("\"action\":\"FAIRNESS_AUDIT\"").contains("\"seed\":9").contains("\"cases\":300")
+                .contains("\"by\":\"sex\"").doesNotContain(a.toString());
+        assertThat(log.get(1)).contains("\"action\":\"COMPARISON\"");
+        assertThat(run("audit-log", "verify", "--workspace", ws.toString()).code()).isZero();
     }
 
     @Test
