@@ -41,6 +41,7 @@ final class Dl4jLoadedModel implements LoadedModel {
     private final List<String> layers;
     private final Set<String> fedByInput;
     private final String summary;
+    private final String format;
     /** Graphs above a layer ({@link HeadGraphs}), by layer; empty when the output does not depend on it. */
     private final Map<String, java.util.Optional<HeadGraphs.Head>> heads = new java.util.LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -50,7 +51,7 @@ final class Dl4jLoadedModel implements LoadedModel {
     };
 
     private Dl4jLoadedModel(ModelDescriptor descriptor, String targetLayer, ComputationGraph runner, ProbeGraph probe,
-                            TensorLayout layout, String summary) {
+                            TensorLayout layout, String summary, String format) {
         this.descriptor = descriptor;
         this.targetLayer = targetLayer;
         this.runner = runner;
@@ -75,6 +76,7 @@ final class Dl4jLoadedModel implements LoadedModel {
         }
         this.fedByInput = Set.copyOf(first);
         this.summary = summary;
+        this.format = format;
     }
 
     /**
@@ -112,7 +114,7 @@ final class Dl4jLoadedModel implements LoadedModel {
         String summary = format + " ComputationGraph (" + trained.numParams() + " parameters"
                 + (layout.inputChannelsLast() ? ", channels-last" : "") + ") on CPU (nd4j-native, "
                 + Runtime.getRuntime().availableProcessors() + " cores)";
-        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, layout, summary);
+        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, layout, summary, format);
         if (targetLayer != null && !m.layers.contains(targetLayer)) {
             throw new IllegalArgumentException("explain target layer '" + targetLayer + "' is not in the graph (layers: " + m.layers + ")");
         }
@@ -289,6 +291,54 @@ final class Dl4jLoadedModel implements LoadedModel {
         INDArray eps = Nd4j.zeros(out.dataType(), out.shape());
         eps.getColumn(target).assign(1);
         return eps;
+    }
+
+    /** Vertices with parameters (conv, batch norm, dense, the output layer), the output's end first. */
+    @Override
+    public List<String> parameterLayersTopDown() {
+        List<String> out = new ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            GraphVertex v = runner.getVertex(layers.get(i));
+            if (v.hasLayer() && v.getLayer().numParams() > 0) {
+                out.add(layers.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A copy whose top {@code count} parameterised layers are re-drawn
+     * ({@link org.glassbox.inference.engine.ParameterDraws}: normal with each parameter tensor's own
+     * mean and standard deviation; batch norm's running mean and variance are kept, they are
+     * statistics, not learned weights). The descriptor's sha256 names the randomisation.
+     */
+    @Override
+    public synchronized Dl4jLoadedModel withRandomizedTopLayers(int count, long seed) {
+        List<String> top = parameterLayersTopDown();
+        if (count < 0 || count > top.size()) {
+            throw new IllegalArgumentException("count " + count + " is outside [0, " + top.size() + "] (parameterised layers: " + top + ")");
+        }
+        // Not runner.clone(): it builds an updater, and the loss-free layers have none (NPE in M2.1).
+        ComputationGraph copy = new ComputationGraph(runner.getConfiguration().clone());
+        copy.init(runner.params().dup(), false);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (String name : top.subList(0, count)) {
+            org.deeplearning4j.nn.api.Layer l = copy.getLayer(name);
+            boolean bn = l.conf().getLayer() instanceof BatchNormalization;
+            for (Map.Entry<String, INDArray> p : l.paramTable().entrySet()) {
+                if (bn && !p.getKey().equals(org.deeplearning4j.nn.params.BatchNormalizationParamInitializer.GAMMA)
+                        && !p.getKey().equals(org.deeplearning4j.nn.params.BatchNormalizationParamInitializer.BETA)) {
+                    continue;
+                }
+                INDArray a = p.getValue();
+                float[] v = org.glassbox.inference.engine.ParameterDraws.redraw(a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                        .dup('c').reshape(a.length()).toFloatVector(), random);
+                a.assign(Nd4j.create(v, a.shape(), 'c').castTo(a.dataType()));
+            }
+        }
+        ModelDescriptor d = new ModelDescriptor(descriptor.id(), descriptor.version(), descriptor.sha256() + "+top" + count + "-seed" + seed,
+                descriptor.inputShape(), descriptor.labels(), descriptor.outputKind());
+        return of(copy, d, targetLayer, format, layout);
     }
 
     @Override

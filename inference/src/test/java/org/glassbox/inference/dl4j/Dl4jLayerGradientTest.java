@@ -58,6 +58,38 @@ class Dl4jLayerGradientTest {
                 List.of("a", "b"), org.glassbox.core.ai.ModelDescriptor.OutputKind.SIGMOID), "relu");
     }
 
+    @org.junit.jupiter.api.Test
+    void randomisesTheTopLayersOnlyAndLeavesTheOriginalAlone() throws IOException {
+        Tensor x = new Tensor(new int[] {3, 1, 8, 8}, java.util.Arrays.copyOf(Dl4jEngineTest.batch(11, 3).data(), 3 * 64));
+        try (LoadedModel m = residual()) {
+            assertThat(m.parameterLayersTopDown()).containsExactly("logits", "conv2", "bn1", "conv1");
+            float[] before = m.logits(x).data();
+            try (var none = m.withRandomizedTopLayers(0, 5)) {
+                assertThat(none.logits(x).data()).containsExactly(before, within(1e-6f));
+            }
+            try (var head = m.withRandomizedTopLayers(1, 5); var again = m.withRandomizedTopLayers(1, 5);
+                 var other = m.withRandomizedTopLayers(1, 6)) {
+                assertThat(head.activations(x, "gap").data()).containsExactly(m.activations(x, "gap").data(), within(1e-6f));
+                assertThat(head.logits(x).data()).isNotEqualTo(before);
+                assertThat(again.logits(x).data()).containsExactly(head.logits(x).data());
+                assertThat(other.logits(x).data()).isNotEqualTo(head.logits(x).data());
+                assertThat(head.descriptor().sha256()).isNotEqualTo(m.descriptor().sha256());
+            }
+            try (var two = m.withRandomizedTopLayers(2, 5)) {
+                assertThat(two.activations(x, "block1").data()).containsExactly(m.activations(x, "block1").data(), within(1e-6f));
+                assertThat(two.activations(x, "conv2").data()).isNotEqualTo(m.activations(x, "conv2").data());
+            }
+            try (var three = m.withRandomizedTopLayers(3, 5); var four = m.withRandomizedTopLayers(4, 5)) {
+                // bn1 is untrained (γ = 1, β = 0): constant tensors keep their value (ParameterDraws).
+                assertThat(three.activations(x, "bn1").data()).containsExactly(m.activations(x, "bn1").data(), within(1e-6f));
+                assertThat(four.activations(x, "conv1").data()).isNotEqualTo(m.activations(x, "conv1").data());
+            }
+            assertThat(m.logits(x).data()).containsExactly(before);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.withRandomizedTopLayers(5, 1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count 5 is outside [0, 4]");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"conv1", "block1", "conv2", "add", "relu", "gap", "logits"})
     void layerGradientEqualsTheFullBackwardPass(String layer) throws IOException {
