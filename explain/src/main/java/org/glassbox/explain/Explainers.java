@@ -2,6 +2,11 @@ package org.glassbox.explain;
 
 import java.util.Map;
 import org.glassbox.core.ai.ExplainableModel;
+import org.glassbox.explain.attribution.ExpectedGradients;
+import org.glassbox.explain.attribution.IntegratedGradients;
+import org.glassbox.explain.attribution.KernelShap;
+import org.glassbox.explain.attribution.Occlusion;
+import org.glassbox.explain.attribution.PartitionShap;
 
 /** Creates the explainer for a method from CLI-style options (e.g. {@code layer}, {@code steps}). */
 public final class Explainers {
@@ -17,11 +22,11 @@ public final class Explainers {
             case GRADCAM -> notYetBuilt(method);
             case GRADCAM_PLUS_PLUS -> notYetBuilt(method);
             case HIRESCAM -> notYetBuilt(method);
-            case INTEGRATED_GRADIENTS -> notYetBuilt(method);
-            case EXPECTED_GRADIENTS -> notYetBuilt(method);
-            case KERNEL_SHAP -> notYetBuilt(method);
-            case PARTITION_SHAP -> notYetBuilt(method);
-            case OCCLUSION -> notYetBuilt(method);
+            case INTEGRATED_GRADIENTS -> new IntegratedGradients(model, IntegratedGradients.Options.fromMap(options));
+            case EXPECTED_GRADIENTS -> new ExpectedGradients(model, ExpectedGradients.Options.fromMap(options));
+            case KERNEL_SHAP -> new KernelShap(model, KernelShap.options(options));
+            case PARTITION_SHAP -> new PartitionShap(model, PartitionShap.options(options));
+            case OCCLUSION -> new Occlusion(model, Occlusion.Options.fromMap(options));
         };
     }
 
