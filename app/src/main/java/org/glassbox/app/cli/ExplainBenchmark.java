@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  * the cost of an explanation in forward passes, measured in one run. For B seeded random images
  * (standard normal, the model's input shape) it times the forward pass of the batch (logits) and
  * each method explaining the same B images (CAM methods: one batched gradient call; the others: B
- * explanations whose model calls are batched by B), reporting medians over N runs after one
- * warm-up run, and two ratios: explanation ÷ forward, and time per model evaluation ÷ forward time
- * per image (for Integrated Gradients that is "time per step ÷ forward").
+ * explanations whose model calls are batched by B) after one warm-up run. Forward and explanation
+ * runs alternate, N pairs per method; it reports the median times and two ratios: the median over
+ * pairs of explanation ÷ forward, and that divided by the model evaluations per image — time per
+ * evaluation ÷ forward time per image (for Integrated Gradients: time per step ÷ forward).
  */
 @Command(name = "explain", description = "Explanation time against forward time, per method.")
 final class ExplainBenchmark implements Callable<Integer> {
@@ -49,7 +50,11 @@ final class ExplainBenchmark implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", paramLabel = "B", description = "Images per forward pass and per CAM call (default 1).")
     int batch;
 
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Timed runs per measurement; the median is reported (default 5).")
+    @Option(names = "--eval-batch", paramLabel = "E",
+            description = "Batch size explainers use for their own model evaluations (IG steps, SHAP coalitions; default B).")
+    Integer evalBatch;
+
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Forward/explanation run pairs per method; medians are reported (default 5).")
     int runs;
 
     @Option(names = "--target", defaultValue = "0", paramLabel = "K", description = "Output explained (default 0).")
@@ -77,11 +82,11 @@ final class ExplainBenchmark implements Callable<Integer> {
      * One method's figures.
      *
      * @param method             CLI name
-     * @param forwardMs          median time of the logits of B images, ms
+     * @param forwardMs          median time of the logits of B images, ms (runs paired with this method's)
      * @param explainMs          median time to explain the same B images, ms
-     * @param ratio              explainMs ÷ forwardMs
-     * @param evaluationsPerImage model evaluations one explanation reports (CAM 1, IG its steps…)
-     * @param perEvaluationRatio (explainMs ÷ (B × evaluationsPerImage)) ÷ (forwardMs ÷ B)
+     * @param ratio              median over the run pairs of explanation time ÷ forward time
+     * @param evaluationsPerImage model evaluations one explanation reports (CAM 1, IG its steps + 1…)
+     * @param perEvaluationRatio ratio ÷ evaluationsPerImage: time per model evaluation ÷ forward time per image
      * @param error              why the method could not be timed (then the figures are NaN), or null
      */
     record Result(String method, double forwardMs, double explainMs, double ratio, double evaluationsPerImage,
@@ -89,14 +94,14 @@ final class ExplainBenchmark implements Callable<Integer> {
     }
 
     /** The whole run, as printed with {@code --json}. */
-    record Report(String model, String engine, List<Integer> inputShape, int batch, int runs, int target,
+    record Report(String model, String engine, List<Integer> inputShape, int batch, int evalBatch, int runs, int target,
                   Map<String, String> options, List<Result> results) {
     }
 
     @Override
     public Integer call() throws IOException {
-        if (batch < 1 || runs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch and --runs must be >= 1");
+        if (batch < 1 || runs < 1 || (evalBatch != null && evalBatch < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch, --eval-batch and --runs must be >= 1");
         }
         List<ExplanationMethod> wanted = new ArrayList<>();
         for (String m : methods) {
@@ -118,51 +123,67 @@ final class ExplainBenchmark implements Callable<Integer> {
             List<Tensor> images = images(m.descriptor().inputShape());
             Tensor stacked = stack(images);
             m.logits(stacked);
-            double forward = median(() -> m.logits(stacked));
             List<Result> results = new ArrayList<>();
             for (ExplanationMethod method : wanted) {
-                results.add(measure(m, method, images, forward));
+                results.add(measure(m, method, images, stacked));
             }
-            Report report = new Report(model, m.executionSummary(), m.descriptor().inputShape(), batch, runs, target, options, results);
+            Report report = new Report(model, m.executionSummary(), m.descriptor().inputShape(), batch,
+                    evalBatch == null ? batch : evalBatch, runs, target, options, results);
             print(report);
             return results.stream().allMatch(r -> r.error() == null) ? GlassBoxCli.EXIT_OK : GlassBoxCli.EXIT_FAILED;
         }
     }
 
-    private Result measure(LoadedModel m, ExplanationMethod method, List<Tensor> images, double forwardMs) {
+    private Result measure(LoadedModel m, ExplanationMethod method, List<Tensor> images, Tensor stacked) {
         Explainer explainer;
         try {
             explainer = Explainers.create(method, m, options);
         } catch (RuntimeException e) {
-            return new Result(method.cliName(), forwardMs, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CliErrors.oneLine(e));
+            return failed(method, e);
         }
-        ExplainSettings settings = ExplainSettings.defaults().withBatchSize(batch);
+        ExplainSettings settings = ExplainSettings.defaults().withBatchSize(evalBatch == null ? batch : evalBatch);
         long[] evaluations = new long[1];
-        Runnable once = () -> {
+        Runnable explainOnce = () -> {
             List<Explanation> done = explainer instanceof CamExplainer cam ? cam.explainAll(images, target, settings)
                     : images.stream().map(x -> explainer.explain(x, target, settings)).toList();
             evaluations[0] = done.stream().mapToLong(Explanation::modelEvaluations).sum();
         };
         try {
-            once.run();
-            double ms = median(once::run);
+            explainOnce.run();
+            // Forward and explanation alternate, and each ratio pairs the two neighbouring runs: on a
+            // shared machine the load drifts between runs, and it drifts less within a pair.
+            double[] forward = new double[runs];
+            double[] explain = new double[runs];
+            double[] ratio = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                forward[i] = time(() -> m.logits(stacked));
+                explain[i] = time(explainOnce);
+                ratio[i] = explain[i] / forward[i];
+            }
+            double forwardMs = median(forward);
             double perImage = (double) evaluations[0] / images.size();
-            double perEvaluation = (ms / evaluations[0]) / (forwardMs / images.size());
-            return new Result(method.cliName(), forwardMs, ms, ms / forwardMs, perImage, perEvaluation, null);
+            double r = median(ratio);
+            return new Result(method.cliName(), forwardMs, median(explain), r, perImage, r / perImage, null);
         } catch (RuntimeException e) {
-            return new Result(method.cliName(), forwardMs, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CliErrors.oneLine(e));
+            return failed(method, e);
         }
     }
 
-    private double median(Runnable work) {
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+    private static Result failed(ExplanationMethod method, RuntimeException e) {
+        return new Result(method.cliName(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CliErrors.oneLine(e));
+    }
+
+    private static double time(Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private List<Tensor> images(List<Integer> chw) {
@@ -200,7 +221,7 @@ final class ExplainBenchmark implements Callable<Integer> {
             return;
         }
         out.println("model " + report.model() + " (" + report.engine() + "), input " + report.inputShape() + ", batch " + batch
-                + ", median of " + runs + " runs");
+                + ", explainers' evaluation batch " + report.evalBatch() + ", median of " + runs + " run pairs");
         for (Result r : report.results()) {
             if (r.error() != null) {
                 out.println(String.format(Locale.ROOT, "%-14s not timed: %s", r.method(), r.error()));

@@ -39,9 +39,11 @@ class ExplainBenchmarkTest {
             assertThat(r.path("error").isNull()).as(r.toString()).isTrue();
             assertThat(r.path("forwardMs").asDouble()).isPositive();
             assertThat(r.path("explainMs").asDouble()).isPositive();
+            // One run pair: the ratio is that pair's explanation ÷ forward.
             assertThat(r.path("ratio").asDouble()).isCloseTo(r.path("explainMs").asDouble() / r.path("forwardMs").asDouble(),
                     org.assertj.core.data.Offset.offset(1e-9));
             assertThat(r.path("evaluationsPerImage").asDouble()).isEqualTo(1.0);
+            assertThat(r.path("perEvaluationRatio").asDouble()).isEqualTo(r.path("ratio").asDouble());
         }
         assertThat(doc.path("results").get(0).path("method").asText()).isEqualTo("gradcam");
     }

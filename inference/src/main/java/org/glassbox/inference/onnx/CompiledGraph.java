@@ -209,7 +209,7 @@ final class CompiledGraph {
         sd.setLossVariables(loss);
         // Placeholders get no gradient unless named here; the layers between input and loss then
         // get theirs as part of the chain.
-        sd.createGradFunction(placeholders.values().toArray(new String[0]));
+        GradFunctions.create(sd, placeholders.values().toArray(new String[0]));
         gradientOutput = output;
     }
 

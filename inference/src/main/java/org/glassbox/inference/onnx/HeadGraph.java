@@ -47,7 +47,7 @@ final class HeadGraph {
         SDVariable loss = sd.sum(output.variable().mul(mask)).add("glassbox_head_loss", anchor);
         sd.setLossVariables(loss);
         // Only the layer needs a gradient; the cuts are constants of this computation.
-        sd.createGradFunction(layerVar);
+        GradFunctions.create(sd, layerVar);
         this.outputVar = output.variable().name();
     }
 

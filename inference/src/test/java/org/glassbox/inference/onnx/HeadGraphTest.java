@@ -75,6 +75,22 @@ class HeadGraphTest {
     }
 
     @Test
+    void settingUpGradientsPrintsNothingOnStdout() throws IOException {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try (LoadedModel model = residualModel()) {
+            Tensor x = new Tensor(new int[] {2, 2, 6, 6}, random(144, 6, 1));
+            System.setOut(new java.io.PrintStream(captured, true));
+            model.layerGradient(x, "r", 0);
+            model.gradient(x, "r", 0);
+        } finally {
+            System.setOut(original);
+        }
+        // ND4J M2.1 prints "Added differentiated op …" from createGradFunction (GradFunctions filters it).
+        assertThat(captured.toString()).doesNotContain("Added differentiated op");
+    }
+
+    @Test
     void theHeadAboveALayerHoldsOnlyTheOpsAboveIt() throws IOException {
         try (LoadedModel model = residualModel()) {
             OnnxLoadedModel m = (OnnxLoadedModel) model;
