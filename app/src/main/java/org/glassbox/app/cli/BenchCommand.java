@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
  * images and full-size DX images (2500×3000, 16-bit), imports each set into a fresh temporary
  * workspace and reports files/s and MB/s, with SHA-256 of the same files as the peer.
  */
-@Command(name = "bench", description = "Run a benchmark: import, fairness.")
+@Command(name = "bench", description = "Run a benchmark: import, fairness, render, or a subcommand (explain).", subcommands = {ExplainBenchmark.class})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", defaultValue = "import", description = "Benchmark to run: import (default) or fairness.")
+    @Parameters(index = "0", paramLabel = "NAME", defaultValue = "import", description = "Benchmark to run: import (default), fairness or render.")
     String name;
 
     @Option(names = "--files", defaultValue = "1000", paramLabel = "N", description = "512x512 files to import (default 1000).")
@@ -51,6 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "fairness: the peer script (default scripts/bench-fairness-peer.py).")
     Path peerScript;
 
+    @Option(names = "--iterations", defaultValue = "200", paramLabel = "N",
+            description = "render: window/level changes to time (default 200).")
+    int iterations;
+
     @Option(names = "--json", description = "Print results as JSON.")
     boolean json;
 
@@ -62,8 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
         if ("fairness".equals(name)) {
             return fairness();
         }
+        if ("render".equals(name)) {
+            return render();
+        }
         if (!"import".equals(name)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + name + "' (known: import, fairness)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + name + "' (known: import, fairness, render)");
         }
         if (files < 1 || dxFiles < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--files must be >= 1 and --dx-files >= 0");
@@ -86,6 +93,24 @@ public final class BenchCommand implements Callable<Integer> {
             for (ImportBenchmark.Result r : results) {
                 out.println(String.format(Locale.ROOT, "import %-13s %5d files %9.1f MB %7.2f s %8.1f files/s %7.1f MB/s  (SHA-256 alone %.2f s; import/hash %.2fx)",
                         r.name(), r.files(), r.megabytes(), r.seconds(), r.filesPerSecond(), r.megabytesPerSecond(), r.hashOnlySeconds(), r.importToHashRatio()));
+            }
+        }
+        return GlassBoxCli.EXIT_OK;
+    }
+
+    /** Re-render after a window/level change of a 2,500 × 3,000 16-bit frame (the viewer's goal: ≤ 16 ms). */
+    private int render() {
+        if (iterations < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--iterations must be >= 10");
+        }
+        List<RenderBenchmark.Result> results = RenderBenchmark.run(2500, 3000, iterations);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, results);
+        } else {
+            for (RenderBenchmark.Result r : results) {
+                out.println(String.format(Locale.ROOT, "render 2500x3000 16-bit, %-16s (%dx%d view): median %.2f ms, p95 %.2f ms, max %.2f ms over %d W/L changes",
+                        r.view(), r.viewWidth(), r.viewHeight(), r.medianMs(), r.p95Ms(), r.maxMs(), r.iterations()));
             }
         }
         return GlassBoxCli.EXIT_OK;

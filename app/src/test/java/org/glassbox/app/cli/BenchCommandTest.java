@@ -31,6 +31,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void renderBenchmarkTimesBothViewsWithOrderedStatistics() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GlassBoxCli.run(new PrintWriter(out), new PrintWriter(err), "bench", "render", "--iterations", "10", "--json");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode results = Json.mapper().readTree(out.toString());
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("viewWidth").asInt() * results.get(0).get("viewHeight").asInt()).isEqualTo(2500 * 3000);
+        for (JsonNode r : results) {
+            assertThat(r.get("iterations").asInt()).isEqualTo(10);
+            assertThat(r.get("medianMs").asDouble()).isPositive().isLessThanOrEqualTo(r.get("p95Ms").asDouble());
+            assertThat(r.get("p95Ms").asDouble()).isLessThanOrEqualTo(r.get("maxMs").asDouble());
+        }
+    }
+
+    @Test
     void unknownBenchmarkIsAUsageError() {
         StringWriter err = new StringWriter();
         assertThat(GlassBoxCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "bench", "nope")).isEqualTo(GlassBoxCli.EXIT_USAGE);
