@@ -2,6 +2,10 @@ package org.glassbox.explain;
 
 import java.util.Map;
 import org.glassbox.core.ai.ExplainableModel;
+import org.glassbox.explain.cam.CamOptions;
+import org.glassbox.explain.cam.GradCam;
+import org.glassbox.explain.cam.GradCamPlusPlus;
+import org.glassbox.explain.cam.HiResCam;
 
 /** Creates the explainer for a method from CLI-style options (e.g. {@code layer}, {@code steps}). */
 public final class Explainers {
@@ -14,9 +18,9 @@ public final class Explainers {
      */
     public static Explainer create(ExplanationMethod method, ExplainableModel model, Map<String, String> options) {
         return switch (method) {
-            case GRADCAM -> notYetBuilt(method);
-            case GRADCAM_PLUS_PLUS -> notYetBuilt(method);
-            case HIRESCAM -> notYetBuilt(method);
+            case GRADCAM -> new GradCam(model, CamOptions.fromMap(options));
+            case GRADCAM_PLUS_PLUS -> new GradCamPlusPlus(model, CamOptions.fromMap(options));
+            case HIRESCAM -> new HiResCam(model, CamOptions.fromMap(options));
             case INTEGRATED_GRADIENTS -> notYetBuilt(method);
             case EXPECTED_GRADIENTS -> notYetBuilt(method);
             case KERNEL_SHAP -> notYetBuilt(method);

@@ -131,6 +131,36 @@ final class OnnxLoadedModel implements LoadedModel {
         return new LayerGradient(layer, toTensor(r.activations()), toTensor(r.layerGradient()), toTensor(r.inputGradient()), toTensor(r.output()));
     }
 
+    /**
+     * Gradient with respect to the layer only: the full graph runs eagerly up to the layer (and
+     * the tensors from below that the layers above read), then SameDiff differentiates just the
+     * graph above the layer ({@link HeadGraph}); nothing below the layer is differentiated. Falls
+     * back to {@link #gradient} when the output does not depend on the layer.
+     */
+    @Override
+    public LayerGradient layerGradient(Tensor batch, String layer, int target) {
+        CompiledGraph g = graphChecked(batch);
+        requireLayer(g, layer);
+        int outputs = descriptor.labels().size();
+        if (target < 0 || target >= outputs) {
+            throw new IllegalArgumentException("target " + target + " is outside [0, " + outputs + ")");
+        }
+        HeadGraph head;
+        try {
+            head = g.head(layer, (full, l) -> compiler.compileHead(full, l, output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (head == null) {
+            return gradient(batch, layer, target);
+        }
+        Map<String, INDArray> fed = g.run(Map.of(input, toArray(batch)), head.feeds());
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, batch.dim(0), outputs);
+        mask.getColumn(target).assign(1f);
+        INDArray[] r = head.gradient(fed, mask);
+        return new LayerGradient(layer, toTensor(fed.get(layer)), toTensor(r[1]), null, toTensor(r[0]));
+    }
+
     private void requireLayer(CompiledGraph g, String layer) {
         if (!g.layers().contains(layer) && !layer.equals(input)) {
             throw new IllegalArgumentException(source + ": unknown layer '" + layer + "'");
