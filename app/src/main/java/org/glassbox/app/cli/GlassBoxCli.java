@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             TrainCommand.class,
             InferCommand.class,
+            ExplainCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

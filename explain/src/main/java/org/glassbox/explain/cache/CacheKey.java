@@ -16,7 +16,8 @@ import org.glassbox.explain.ExplanationMethod;
  * @param modelSha256    the model's weight hash ({@link org.glassbox.core.ai.ModelDescriptor#sha256()})
  * @param sopInstanceUid the source image's SOP Instance UID (or another stable id of the input)
  * @param method         explanation method
- * @param parameters     method parameters, as in {@link org.glassbox.explain.Explanation#parameters()}
+ * @param parameters     every requested parameter that changes the map (method options as given, the
+ *                       seed), by name
  * @param target         explained output index
  */
 public record CacheKey(String modelSha256, String sopInstanceUid, ExplanationMethod method, Map<String, String> parameters,

@@ -27,7 +27,9 @@ import org.glassbox.explain.SaliencyMap;
  * {@code <workspace>/cache/explanations/<first two hex digits>/<digest>/}, holding
  * {@code image.npy} (float32 H × W at input resolution), {@code feature.npy} (float32 h × w at
  * feature resolution, when the method has one) and {@code explanation.json} (the key, the
- * Explanation's other fields and the SHA-256 of each .npy). Every file is written atomically and
+ * Explanation's other fields and the SHA-256 of each .npy). The key holds the parameters as
+ * requested (options as given, the seed); the Explanation's own parameters (e.g. the default layer
+ * it resolved) are stored with it and returned on a hit. Every file is written atomically and
  * the sidecar last, so an entry exists only once complete; an entry whose files do not match the
  * sidecar's hashes or key is treated as a miss (and overwritten by the next {@link #put}).
  */
@@ -91,7 +93,7 @@ public final class ExplanationCache {
             }
         }
         Map<String, String> parameters = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = side.path("key").path("parameters").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = side.path("parameters").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             parameters.put(e.getKey(), e.getValue().asText());
@@ -104,12 +106,12 @@ public final class ExplanationCache {
     /**
      * Stores an explanation under {@code key}, replacing any entry.
      *
-     * @throws IllegalArgumentException when the explanation's method, target or parameters differ from the key's
+     * @throws IllegalArgumentException when the explanation's method or target differ from the key's
      */
     public void put(CacheKey key, Explanation e) throws IOException {
-        if (e.method() != key.method() || e.target() != key.target() || !e.parameters().equals(key.parameters())) {
-            throw new IllegalArgumentException("explanation (" + e.method().cliName() + ", target " + e.target() + ", " + e.parameters()
-                    + ") does not match its cache key (" + key.method().cliName() + ", target " + key.target() + ", " + key.parameters() + ")");
+        if (e.method() != key.method() || e.target() != key.target()) {
+            throw new IllegalArgumentException("explanation (" + e.method().cliName() + ", target " + e.target()
+                    + ") does not match its cache key (" + key.method().cliName() + ", target " + key.target() + ")");
         }
         Path dir = entryDir(key);
         Files.createDirectories(dir);
@@ -130,6 +132,8 @@ public final class ExplanationCache {
         k.put("target", key.target());
         ObjectNode p = k.putObject("parameters");
         key.parameters().forEach(p::put);
+        ObjectNode own = side.putObject("parameters");
+        e.parameters().forEach(own::put);
         side.put("targetLogit", e.targetLogit());
         side.put("targetScore", e.targetScore());
         side.put("modelEvaluations", e.modelEvaluations());

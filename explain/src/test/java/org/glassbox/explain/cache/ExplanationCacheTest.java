@@ -81,6 +81,14 @@ class ExplanationCacheTest {
     }
 
     @Test
+    void theExplanationKeepsItsOwnParametersUnderARequestKey() throws Exception {
+        ExplanationCache cache = new ExplanationCache(dir);
+        CacheKey request = new CacheKey("abc123", "1.2.3.4", ExplanationMethod.GRADCAM, Map.of("seed", "0"), 1);
+        cache.put(request, explanation(true));
+        assertThat(cache.get(request)).hasValueSatisfying(e -> assertThat(e.parameters()).isEqualTo(PARAMS));
+    }
+
+    @Test
     void aDamagedEntryIsAMissNotAWrongMap() throws Exception {
         ExplanationCache cache = new ExplanationCache(dir);
         cache.put(key(), explanation(true));
