@@ -2,15 +2,15 @@ package org.glassbox.explain;
 
 import java.util.Map;
 import org.glassbox.core.ai.ExplainableModel;
-import org.glassbox.explain.cam.CamOptions;
-import org.glassbox.explain.cam.GradCam;
-import org.glassbox.explain.cam.GradCamPlusPlus;
-import org.glassbox.explain.cam.HiResCam;
 import org.glassbox.explain.attribution.ExpectedGradients;
 import org.glassbox.explain.attribution.IntegratedGradients;
 import org.glassbox.explain.attribution.KernelShap;
 import org.glassbox.explain.attribution.Occlusion;
 import org.glassbox.explain.attribution.PartitionShap;
+import org.glassbox.explain.cam.CamOptions;
+import org.glassbox.explain.cam.GradCam;
+import org.glassbox.explain.cam.GradCamPlusPlus;
+import org.glassbox.explain.cam.HiResCam;
 
 /** Creates the explainer for a method from CLI-style options (e.g. {@code layer}, {@code steps}). */
 public final class Explainers {
@@ -32,10 +32,5 @@ public final class Explainers {
             case PARTITION_SHAP -> new PartitionShap(model, PartitionShap.options(options));
             case OCCLUSION -> new Occlusion(model, Occlusion.Options.fromMap(options));
         };
-    }
-
-    // Each case is replaced by its method's constructor as the method lands (issue 4 is built in parallel).
-    private static Explainer notYetBuilt(ExplanationMethod method) {
-        throw new UnsupportedOperationException(method.cliName() + " is not built yet");
     }
 }

@@ -40,6 +40,11 @@ final class OnnxGraphCompiler {
         this.source = source;
     }
 
+    /** The parsed model. */
+    ModelProto model() {
+        return model;
+    }
+
     /** Graph inputs that are not initializers, in declaration order. */
     List<ValueInfoProto> runtimeInputs() {
         GraphProto g = model.getGraph();
