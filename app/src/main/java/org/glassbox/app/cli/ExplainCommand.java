@@ -144,6 +144,9 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw usageError(input + ": no such file");
         }
+        if (dicomOut != null && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            throw usageError("--dicom-out needs a DICOM INPUT (the map must reference its source image), got " + input);
+        }
         Map<String, String> methodOptions = new TreeMap<>(options);
         if (layer != null) {
             methodOptions.put("layer", layer);

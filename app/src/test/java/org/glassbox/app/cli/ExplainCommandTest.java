@@ -157,6 +157,13 @@ class ExplainCommandTest {
         NpyIO.write(NpyArray.ofUint8(new byte[50 * 40], 50, 40), badMask);
         assertUsage(new String[] {"explain", "--model", m, "--method", "gradcam", in, "--out", o, "--no-cache", "--mask", badMask.toString()},
                 "mask size mismatch");
+        Path npy = dir.resolve("x.npy");
+        NpyIO.write(NpyArray.ofFloat32(new float[96 * 96], 1, 96, 96), npy);
+        assertUsage(new String[] {"explain", "--model", m, "--method", "gradcam", npy.toString(), "--out", o, "--dicom-out",
+            dir.resolve("x.dcm").toString()}, "--dicom-out needs a DICOM INPUT");
+        NpyIO.write(NpyArray.ofFloat32(new float[2 * 96 * 96], 2, 96, 96), npy);
+        assertUsage(new String[] {"explain", "--model", m, "--method", "gradcam", npy.toString(), "--out", o, "--no-cache"},
+                "the model takes one 1 x 96 x 96 float32 image");
         assertThat(Files.exists(Path.of(o))).isFalse();
     }
 
