@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             CompareCommand.class,
             AuditLogCommand.class,
+            ExplainCommand.class,
         })
 public final class GlassBoxCli implements Runnable {
 

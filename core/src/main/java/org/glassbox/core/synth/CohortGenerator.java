@@ -32,6 +32,7 @@ import org.glassbox.core.npy.NpyIO;
  * OUT/dicom/&lt;SOPInstanceUID&gt;.dcm         DX For Presentation, 12 bits in 16, one study = one series = one image
  * OUT/masks/&lt;SOPInstanceUID&gt;_lungs.npy    uint8 rows×columns, 1 = lung field (every image)
  * OUT/masks/&lt;SOPInstanceUID&gt;_&lt;label&gt;.npy  uint8 rows×columns, 1 = finding (only findings present)
+ * OUT/masks/&lt;SOPInstanceUID&gt;_marker.npy   uint8 rows×columns, 1 = shortcut marker disc (only images with the marker)
  * </pre>
  * The whole folder appears at once: it is built in a hidden sibling folder and renamed into place
  * when complete, so an interrupted run leaves nothing half-written under OUT. OUT must not exist or
@@ -136,6 +137,9 @@ public final class CohortGenerator {
         for (Map.Entry<Finding, byte[]> m : new TreeMap<>(rc.phantom().findings()).entrySet()) {
             NpyIO.write(NpyArray.ofUint8(m.getValue(), g.rows(), g.columns()),
                     masks.resolve(spec.sopInstanceUid() + "_" + m.getKey().label() + ".npy"));
+        }
+        if (rc.markerMask() != null) {
+            NpyIO.write(NpyArray.ofUint8(rc.markerMask(), g.rows(), g.columns()), masks.resolve(spec.sopInstanceUid() + "_marker.npy"));
         }
         SiteProfile site = spec.site();
         return new TruthRow(spec.sopInstanceUid(), spec.patientId(), spec.studyInstanceUid(), spec.seriesInstanceUid(), file,

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param lungs       the lung fields (excluding heart and aortic knob)
  * @param heart       the heart silhouette
  * @param findings    the mask of each finding present in the case
+ * @param marker      the disc the shortcut marker (lead ring) covers, or null when the case has none
  */
-record Phantom(ImageGeometry geometry, float[] attenuation, byte[] lungs, byte[] heart, Map<Finding, byte[]> findings) {
+record Phantom(ImageGeometry geometry, float[] attenuation, byte[] lungs, byte[] heart, Map<Finding, byte[]> findings, byte[] marker) {
     Phantom {
         findings = Map.copyOf(findings);
     }

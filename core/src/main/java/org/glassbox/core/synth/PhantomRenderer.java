@@ -108,10 +108,11 @@ final class PhantomRenderer {
         if (spec.has(Finding.CARDIOMEGALY)) {
             masks.put(Finding.CARDIOMEGALY, heart.clone());
         }
+        byte[] marker = null;
         if (markerXY != null) {
-            drawMarker(markerXY[0], markerXY[1], g, att);
+            marker = drawMarker(markerXY[0], markerXY[1], g, att);
         }
-        return new Phantom(g, att, lungs, heart, masks);
+        return new Phantom(g, att, lungs, heart, masks, marker);
     }
 
     /** Posterior ribs (10 per side), fainter anterior ribs (6 per side) and clavicles, as hollow bone tubes. */
@@ -298,17 +299,23 @@ final class PhantomRenderer {
     }
 
     /** A lead ring, 8 mm outer and 3 mm inner radius, edges anti-aliased over one pixel. */
-    private static void drawMarker(double mx, double my, ImageGeometry g, float[] att) {
+    /** Adds the ring to {@code att}; returns the mask of the pixels it touches (its disc, hole included). */
+    private static byte[] drawMarker(double mx, double my, ImageGeometry g, float[] att) {
         double outer = 8.0;
         double inner = 3.0;
         double px = g.spacingMm();
+        byte[] mask = new byte[g.rows() * g.columns()];
         for (int r = Math.max(0, g.row(my - outer - px)); r <= Math.min(g.rows() - 1, g.row(my + outer + px)); r++) {
             for (int c = Math.max(0, g.column(mx - outer - px)); c <= Math.min(g.columns() - 1, g.column(mx + outer + px)); c++) {
                 double d = StrictMath.hypot(g.x(c) - mx, g.y(r) - my);
                 double cover = clamp01((outer - d) / px + 0.5) * clamp01((d - inner) / px + 0.5);
                 att[r * g.columns() + c] += (float) (MARKER_ATTENUATION * cover);
+                if (d < outer + px / 2) {
+                    mask[r * g.columns() + c] = 1;
+                }
             }
         }
+        return mask;
     }
 
     static double smoothstep(double e0, double e1, double x) {

@@ -24,4 +24,9 @@ public record RenderedCase(CaseSpec spec, int[] pixels, Phantom phantom, double 
         byte[] m = phantom.findings().get(f);
         return m == null ? null : m.clone();
     }
+
+    /** The disc covered by the shortcut marker (1 inside), or null when the case has no marker. A copy. */
+    public byte[] markerMask() {
+        return phantom.marker() == null ? null : phantom.marker().clone();
+    }
 }
