@@ -224,6 +224,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (dicomOut != null) {
             writeDicom(in, m, e, manifest, labels.get(k));
         }
+        auditTrail(wsRoot, lm.descriptor().sha256(), in, m, labels.get(k), requested, hit);
         long total = System.nanoTime() - start;
         if (json) {
             Json.print(stdout, document(lm, manifest, e, k, labels, q, maskSource, hit, key, featureOut, loadNanos, preprocessNanos,
@@ -443,6 +444,30 @@ public final class ExplainCommand implements Callable<Integer> {
         s[0] = 1;
         System.arraycopy(shape, 0, s, 1, shape.length);
         return s;
+    }
+
+    /** One EXPLANATION entry (and an EXPORT entry for a DICOM export) in the workspace's audit log, when there is one. */
+    private void auditTrail(Path wsRoot, String modelSha, Input in, ExplanationMethod m, String label, Map<String, String> requested,
+                            boolean cached) throws IOException {
+        List<String> objects = new java.util.ArrayList<>();
+        objects.add(org.glassbox.core.audit.AuditObjects.model(modelSha));
+        if (in.dicom() != null) {
+            objects.add(org.glassbox.core.audit.AuditObjects.sop(in.instanceId()));
+        }
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("method", m.cliName());
+        parameters.put("target", label);
+        parameters.put("options", new TreeMap<>(requested));
+        parameters.put("cached", cached);
+        if (in.dicom() == null) {
+            parameters.put("input", in.instanceId()); // a preprocessed .npy: its content hash, never its path
+        }
+        Audits.recordIfWorkspace(wsRoot, org.glassbox.core.audit.AuditAction.EXPLANATION, objects, parameters);
+        if (dicomOut != null) {
+            Audits.recordIfWorkspace(wsRoot, org.glassbox.core.audit.AuditAction.EXPORT,
+                    List.of(org.glassbox.core.audit.AuditObjects.exportFile(sha256(Files.readAllBytes(dicomOut))), objects.get(objects.size() - 1)),
+                    Map.of("kind", "parametric-map", "method", m.cliName()));
+        }
     }
 
     private static String sha256(byte[] content) {

@@ -70,6 +70,7 @@ class ExplainCommandTest {
     @Test
     void gradCamWritesTheMapsReportsFaithfulnessAndIsCachedOnRerun() throws Exception {
         Path ws = dir.resolve("ws");
+        org.glassbox.core.catalog.Catalog.open(org.glassbox.core.workspace.Workspace.open(ws).catalogFile()).close();
         Path map = dir.resolve("map.npy");
         String[] args = {"explain", "--model", DEMO_V1.toString(), "--method", "gradcam", "--target", "nodule", withNodule.toString(),
             "--out", map.toString(), "--workspace", ws.toString(), "--json", "--curve-steps", "10"};
@@ -103,6 +104,11 @@ class ExplainCommandTest {
         assertThat(again.path("targetScore").asDouble()).isEqualTo(doc.path("targetScore").asDouble());
         assertThat(Files.readAllBytes(map)).isEqualTo(first);
         assertThat(ws.resolve("cache/explanations")).isDirectoryRecursivelyContaining("glob:**/explanation.json");
+        // Both runs are in the workspace's audit log: model hash and SOP UID, never a path.
+        List<String> audit = Files.readAllLines(ws.resolve("audit.log"));
+        assertThat(audit).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"action\":\"EXPLANATION\"")
+                .contains("\"sop:" + noduleUid + "\"").contains("\"method\":\"gradcam\"").doesNotContain(dir.toString()));
+        assertThat(audit.get(1)).contains("\"cached\":true");
     }
 
     @Test
