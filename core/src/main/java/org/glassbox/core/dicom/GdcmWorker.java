@@ -22,12 +22,25 @@ import java.util.concurrent.TimeUnit;
  * Syntax" when decoding fails and only afterwards, when writing, with "Failed to write" on a SOP
  * class it dislikes: that second refusal means the pixels did decode, and the bytes are then taken
  * from {@code gdcmraw -P}. Two worker processes per file, each under the timeout.
+ *
+ * <p>Each worker also runs under an address-space limit ({@code prlimit --as}, util-linux, on every
+ * Debian system): a crafted JPEG header makes GDCM's pvrg-jpeg codec allocate without bound until
+ * the kernel kills it (found by fuzzing: 84 s of swapping per file, past our timeout). Under the
+ * limit the allocation fails at once and the worker exits with "Could not change the Transfer
+ * Syntax". The limit is 512 MB (the codec and libraries) plus four times the decoded size the header
+ * announces, so a genuine large image always fits.
  */
 final class GdcmWorker {
     /** gdcmconv's message when decoding itself failed (as opposed to writing the result). */
     static final String DECODE_FAILED = "Could not change the Transfer Syntax";
     /** gdcmconv's message when writing failed after a successful decode. */
     static final String WRITE_FAILED = "Failed to write";
+
+    /** Address space every worker may use besides the image itself: libraries, codec tables, the compressed stream. */
+    static final long BASE_ADDRESS_SPACE = 512L << 20;
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    /** prlimit's exit status when it cannot execute the wrapped command (POSIX shells use 127 the same way). */
+    private static final int PRLIMIT_EXEC_FAILED = 127;
 
     private final String verifier;
     private final String executable;
@@ -55,7 +68,7 @@ final class GdcmWorker {
         String in = source.toAbsolutePath().toString();
         Path scratch = Files.createTempFile("glassbox-gdcm-", ".dcm");
         try {
-            String failure = run(List.of(verifier, "--raw", in, scratch.toString()));
+            String failure = run(limited(List.of(verifier, "--raw", in, scratch.toString()), expectedBytes));
             if (failure != null && (failure.contains(DECODE_FAILED) || !failure.contains(WRITE_FAILED))) {
                 throw new IOException("GDCM worker failed" + failure);
             }
@@ -65,7 +78,7 @@ final class GdcmWorker {
         Path out = Files.createTempFile("glassbox-gdcm-", ".raw");
         boolean ok = false;
         try {
-            String failure = run(List.of(executable, "-i", in, "-o", out.toString(), "-P"));
+            String failure = run(limited(List.of(executable, "-i", in, "-o", out.toString(), "-P"), expectedBytes));
             if (failure != null) {
                 throw new IOException("GDCM worker failed" + failure);
             }
@@ -81,6 +94,17 @@ final class GdcmWorker {
                 Files.deleteIfExists(out);
             }
         }
+    }
+
+    /** The command under {@code prlimit --as}, or as it is where prlimit is missing (not a Debian system). */
+    static List<String> limited(List<String> command, long expectedBytes) {
+        if (!Files.isExecutable(PRLIMIT)) {
+            return command;
+        }
+        long limit = BASE_ADDRESS_SPACE + 4 * Math.max(0, expectedBytes);
+        List<String> wrapped = new java.util.ArrayList<>(List.of(PRLIMIT.toString(), "--as=" + limit, "--"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /**
@@ -109,6 +133,10 @@ final class GdcmWorker {
             if (!finished) {
                 p.destroyForcibly();
                 throw new IOException("GDCM worker timed out after " + timeout.toSeconds() + " s");
+            }
+            if (p.exitValue() == PRLIMIT_EXEC_FAILED && command.get(0).equals(PRLIMIT.toString())) {
+                // prlimit started, but the worker it wraps could not be executed
+                throw new IOException("GDCM is not available (" + command.get(3) + ": install Debian package libgdcm-tools)");
             }
             return p.exitValue() == 0 ? null : " (exit " + p.exitValue() + ")" + lastLine(log);
         } finally {

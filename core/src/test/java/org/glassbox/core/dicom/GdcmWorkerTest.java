@@ -65,4 +65,29 @@ class GdcmWorkerTest {
         assertThatThrownBy(() -> new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(60)).decompress(file, 4))
                 .isInstanceOf(IOException.class).hasMessageContaining(GdcmWorker.DECODE_FAILED);
     }
+
+    /**
+     * Fuzzing finding: a baseline JPEG whose Huffman table definition makes GDCM's codec allocate
+     * without bound. Without an address-space limit gdcmconv swapped for 84 s until the kernel
+     * killed it (past our timeout); under the limit the codec's allocation fails and the worker
+     * reports a decode failure, not a timeout. The timeout here is long on purpose, so only the
+     * limit can produce the decode-failure message.
+     */
+    @Test
+    void aCodecThatAllocatesWithoutBoundFailsUnderTheAddressSpaceLimitInsteadOfTimingOut() throws Exception {
+        ExternalTool.require("gdcmconv");
+        ExternalTool.require("gdcmraw");
+        Path finding = Path.of(getClass().getResource("DicomReadFuzzTestInputs/readPath/finding-gdcm-jpeg-unbounded-allocation.dcm").toURI());
+        assertThatThrownBy(() -> new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(600)).decompress(finding, 64 * 64 * 2))
+                .isInstanceOf(IOException.class).hasMessageContaining(GdcmWorker.DECODE_FAILED).hasMessageNotContaining("timed out");
+    }
+
+    @Test
+    void workersRunUnderAnAddressSpaceLimitThatGrowsWithTheImage() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is on every Debian system");
+        List<String> small = GdcmWorker.limited(List.of("gdcmraw", "-i", "x"), 1000);
+        assertThat(small).startsWith("/usr/bin/prlimit", "--as=" + (GdcmWorker.BASE_ADDRESS_SPACE + 4000), "--").endsWith("gdcmraw", "-i", "x");
+        List<String> big = GdcmWorker.limited(List.of("gdcmraw"), 3000L * 2500 * 2 * 10);
+        assertThat(big.get(1)).isEqualTo("--as=" + (GdcmWorker.BASE_ADDRESS_SPACE + 4 * 3000L * 2500 * 2 * 10));
+    }
 }
