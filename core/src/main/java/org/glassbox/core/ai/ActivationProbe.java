@@ -24,4 +24,19 @@ public interface ActivationProbe {
      * @throws IllegalArgumentException for an unknown layer or a target outside [0, outputs)
      */
     LayerGradient gradient(Tensor batch, String layer, int target);
+
+    /**
+     * As {@link #gradient} but without the input gradient: only the layers from {@code layer} up to
+     * the output take part in backpropagation, which is what Grad-CAM and its kin need. Engines
+     * that can stop the backward pass at the layer override this, so it costs little more than a
+     * forward pass; the default delegates to {@link #gradient} (same activations, gradient and
+     * logits, input gradient then computed but not needed).
+     *
+     * @return activations, layer gradient and logits; {@link LayerGradient#inputGradient()} may be
+     *         null (it is when the engine stopped at the layer)
+     * @throws IllegalArgumentException for an unknown layer or a target outside [0, outputs)
+     */
+    default LayerGradient layerGradient(Tensor batch, String layer, int target) {
+        return gradient(batch, layer, target);
+    }
 }

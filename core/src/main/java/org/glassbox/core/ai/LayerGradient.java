@@ -7,7 +7,8 @@ package org.glassbox.core.ai;
  * @param layer          the layer (for ONNX: the name of a node output)
  * @param activations    the layer's output, N × … (e.g. N × C × h × w)
  * @param gradient       d logit[target] / d activations, same shape as {@code activations}
- * @param inputGradient  d logit[target] / d input, same shape as the input batch
+ * @param inputGradient  d logit[target] / d input, same shape as the input batch; null from
+ *                       {@link ActivationProbe#layerGradient} when the engine stopped at the layer
  * @param logits         the model's logits for the batch, N × outputs
  */
 public record LayerGradient(String layer, Tensor activations, Tensor gradient, Tensor inputGradient, Tensor logits) {

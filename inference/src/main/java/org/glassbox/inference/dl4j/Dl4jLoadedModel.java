@@ -41,9 +41,17 @@ final class Dl4jLoadedModel implements LoadedModel {
     private final List<String> layers;
     private final Set<String> fedByInput;
     private final String summary;
+    private final String format;
+    /** Graphs above a layer ({@link HeadGraphs}), by layer; empty when the output does not depend on it. */
+    private final Map<String, java.util.Optional<HeadGraphs.Head>> heads = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<HeadGraphs.Head>> eldest) {
+            return size() > 3;
+        }
+    };
 
     private Dl4jLoadedModel(ModelDescriptor descriptor, String targetLayer, ComputationGraph runner, ProbeGraph probe,
-                            TensorLayout layout, String summary) {
+                            TensorLayout layout, String summary, String format) {
         this.descriptor = descriptor;
         this.targetLayer = targetLayer;
         this.runner = runner;
@@ -68,6 +76,7 @@ final class Dl4jLoadedModel implements LoadedModel {
         }
         this.fedByInput = Set.copyOf(first);
         this.summary = summary;
+        this.format = format;
     }
 
     /**
@@ -105,7 +114,7 @@ final class Dl4jLoadedModel implements LoadedModel {
         String summary = format + " ComputationGraph (" + trained.numParams() + " parameters"
                 + (layout.inputChannelsLast() ? ", channels-last" : "") + ") on CPU (nd4j-native, "
                 + Runtime.getRuntime().availableProcessors() + " cores)";
-        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, layout, summary);
+        Dl4jLoadedModel m = new Dl4jLoadedModel(descriptor, targetLayer, runner, probe, layout, summary, format);
         if (targetLayer != null && !m.layers.contains(targetLayer)) {
             throw new IllegalArgumentException("explain target layer '" + targetLayer + "' is not in the graph (layers: " + m.layers + ")");
         }
@@ -165,7 +174,8 @@ final class Dl4jLoadedModel implements LoadedModel {
         // fed directly by the network input; the probe graph runs without workspaces. Its layers
         // equal the runner's except batch norm, which it computes as the folded affine map (equal to
         // float rounding).
-        ComputationGraph g = fedByInput.contains(layer) ? probe : runner;
+        // Non-layer vertices (e.g. ElementWiseVertex) trip the same workspace check.
+        ComputationGraph g = fedByInput.contains(layer) || !runner.getVertex(layer).hasLayer() ? probe : runner;
         INDArray[] out = g.output(List.of(layer), false, new INDArray[] {x}, null);
         return Nd4jTensors.toTensor(layout.toNchw(layer, out[0]));
     }
@@ -203,6 +213,132 @@ final class Dl4jLoadedModel implements LoadedModel {
                 v.setEpsilon(null);
             }
         }
+    }
+
+    /**
+     * Gradient with respect to the layer only: the fast inference graph runs forward to the layer
+     * (and to any vertex below it that the layers above read), then only the graph above the layer
+     * ({@link HeadGraphs}) runs forward and backward. The input gradient is not computed (null).
+     */
+    @Override
+    public synchronized LayerGradient layerGradient(Tensor batch, String layer, int target) {
+        requireLayer(layer);
+        INDArray x = input(batch);
+        HeadGraphs.Head head = heads.computeIfAbsent(layer, l -> java.util.Optional.ofNullable(HeadGraphs.above(probe, l))).orElse(null);
+        if (head == null) {
+            return gradient(batch, layer, target);
+        }
+        INDArray[] fed = forwardTo(head.inputs(), x);
+        INDArray layerAct = fed[0];
+        if (head.graph() == null) {
+            // The layer is the output: d(sum of logit[target]) / d(output) is one-hot per row.
+            INDArray eps = oneHot(layerAct, target);
+            return new LayerGradient(layer, Nd4jTensors.toTensor(layerAct), Nd4jTensors.toTensor(eps), null, Nd4jTensors.toTensor(layerAct));
+        }
+        ProbeGraph g = head.graph();
+        try {
+            var acts = g.feedForward(fed, false, false);
+            INDArray out = acts.get(outputName);
+            INDArray eps = oneHot(out, target);
+            g.backpropagate(eps);
+            INDArray layerGrad = g.getVertex(layer).getEpsilon();
+            if (layerGrad == null) {
+                layerGrad = Nd4j.zeros(layerAct.dataType(), layerAct.shape());
+            }
+            if (!Arrays.equals(layerGrad.shape(), layerAct.shape())) {
+                throw new IllegalStateException("gradient shape " + Arrays.toString(layerGrad.shape()) + " does not match activations "
+                        + Arrays.toString(layerAct.shape()));
+            }
+            return new LayerGradient(layer, Nd4jTensors.toTensor(layout.toNchw(layer, layerAct)),
+                    Nd4jTensors.toTensor(layout.toNchw(layer, layerGrad)), null, Nd4jTensors.toTensor(out));
+        } finally {
+            g.clearLayersStates();
+            for (GraphVertex v : g.getVertices()) {
+                v.setEpsilon(null);
+            }
+        }
+    }
+
+    /** Outputs of the named vertices (the network input by its name) in one forward pass. */
+    private INDArray[] forwardTo(List<String> names, INDArray x) {
+        List<String> vertices = names.stream().filter(n -> !n.equals(inputName)).toList();
+        INDArray[] out = new INDArray[names.size()];
+        if (!vertices.isEmpty()) {
+            // DL4J M2.1's outputOfLayersDetached leaves a workspace open (and fails) for a vertex fed
+            // directly by the network input and for non-layer vertices (seen: ElementWiseVertex);
+            // the workspace-free probe graph computes those.
+            boolean safe = vertices.stream().allMatch(v -> !fedByInput.contains(v) && runner.getVertex(v).hasLayer());
+            ComputationGraph g = safe ? runner : probe;
+            INDArray[] computed = g.output(vertices, false, new INDArray[] {x}, null);
+            for (int i = 0; i < vertices.size(); i++) {
+                out[names.indexOf(vertices.get(i))] = computed[i];
+            }
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(inputName)) {
+                out[i] = x;
+            }
+        }
+        return out;
+    }
+
+    /** d(sum over the batch of logit[target]) / d(output): one-hot per row; checks the target. */
+    private static INDArray oneHot(INDArray out, int target) {
+        int outputs = (int) out.size(1);
+        if (target < 0 || target >= outputs) {
+            throw new IllegalArgumentException("target " + target + " not in [0, " + outputs + ")");
+        }
+        INDArray eps = Nd4j.zeros(out.dataType(), out.shape());
+        eps.getColumn(target).assign(1);
+        return eps;
+    }
+
+    /** Vertices with parameters (conv, batch norm, dense, the output layer), the output's end first. */
+    @Override
+    public List<String> parameterLayersTopDown() {
+        List<String> out = new ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            GraphVertex v = runner.getVertex(layers.get(i));
+            if (v.hasLayer() && v.getLayer().numParams() > 0) {
+                out.add(layers.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A copy whose top {@code count} parameterised layers are re-drawn
+     * ({@link org.glassbox.inference.engine.ParameterDraws}: normal with each parameter tensor's own
+     * mean and standard deviation; batch norm's running mean and variance are kept, they are
+     * statistics, not learned weights). The descriptor's sha256 names the randomisation.
+     */
+    @Override
+    public synchronized Dl4jLoadedModel withRandomizedTopLayers(int count, long seed) {
+        List<String> top = parameterLayersTopDown();
+        if (count < 0 || count > top.size()) {
+            throw new IllegalArgumentException("count " + count + " is outside [0, " + top.size() + "] (parameterised layers: " + top + ")");
+        }
+        // Not runner.clone(): it builds an updater, and the loss-free layers have none (NPE in M2.1).
+        ComputationGraph copy = new ComputationGraph(runner.getConfiguration().clone());
+        copy.init(runner.params().dup(), false);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (String name : top.subList(0, count)) {
+            org.deeplearning4j.nn.api.Layer l = copy.getLayer(name);
+            boolean bn = l.conf().getLayer() instanceof BatchNormalization;
+            for (Map.Entry<String, INDArray> p : l.paramTable().entrySet()) {
+                if (bn && !p.getKey().equals(org.deeplearning4j.nn.params.BatchNormalizationParamInitializer.GAMMA)
+                        && !p.getKey().equals(org.deeplearning4j.nn.params.BatchNormalizationParamInitializer.BETA)) {
+                    continue;
+                }
+                INDArray a = p.getValue();
+                float[] v = org.glassbox.inference.engine.ParameterDraws.redraw(a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                        .dup('c').reshape(a.length()).toFloatVector(), random);
+                a.assign(Nd4j.create(v, a.shape(), 'c').castTo(a.dataType()));
+            }
+        }
+        ModelDescriptor d = new ModelDescriptor(descriptor.id(), descriptor.version(), descriptor.sha256() + "+top" + count + "-seed" + seed,
+                descriptor.inputShape(), descriptor.labels(), descriptor.outputKind());
+        return of(copy, d, targetLayer, format, layout);
     }
 
     @Override

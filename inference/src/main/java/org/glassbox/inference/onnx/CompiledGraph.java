@@ -32,6 +32,13 @@ final class CompiledGraph {
     private final String source;
     private final EagerSchedule eager;
     private String gradientOutput;
+    /** Graphs above a layer, by layer; empty when the output does not depend on the layer. */
+    private final Map<String, java.util.Optional<HeadGraph>> heads = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, java.util.Optional<HeadGraph>> eldest) {
+            return size() > 3;
+        }
+    };
 
     CompiledGraph(SameDiff sd, Map<String, Value> values, Map<String, String> placeholders, List<String> outputs, List<String> layers, String source) {
         this.sd = sd;
@@ -155,6 +162,20 @@ final class CompiledGraph {
         return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), gInput);
     }
 
+    /** The graph above a layer, built once per layer by {@code builder} (a few layers kept). */
+    HeadGraph head(String layer, HeadBuilder builder) throws java.io.IOException {
+        if (!heads.containsKey(layer)) {
+            heads.put(layer, java.util.Optional.ofNullable(builder.build(this, layer)));
+        }
+        return heads.get(layer).orElse(null);
+    }
+
+    /** Builds the graph above a layer of this graph, or null when the output does not depend on it. */
+    @FunctionalInterface
+    interface HeadBuilder {
+        HeadGraph build(CompiledGraph full, String layer) throws java.io.IOException;
+    }
+
     /** Number of ND4J ops one full forward pass executes. */
     int opCount() {
         return eager.size();
@@ -188,11 +209,12 @@ final class CompiledGraph {
         sd.setLossVariables(loss);
         // Placeholders get no gradient unless named here; the layers between input and loss then
         // get theirs as part of the chain.
-        sd.createGradFunction(placeholders.values().toArray(new String[0]));
+        GradFunctions.create(sd, placeholders.values().toArray(new String[0]));
         gradientOutput = output;
     }
 
-    private Value value(String name) {
+    /** The value of an ONNX tensor. @throws IllegalArgumentException for an unknown name */
+    Value value(String name) {
         Value v = values.get(name);
         if (v == null) {
             throw new IllegalArgumentException(source + ": no tensor named '" + name + "'");

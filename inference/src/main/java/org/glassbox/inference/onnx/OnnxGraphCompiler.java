@@ -40,6 +40,11 @@ final class OnnxGraphCompiler {
         this.source = source;
     }
 
+    /** The parsed model. */
+    ModelProto model() {
+        return model;
+    }
+
     /** Graph inputs that are not initializers, in declaration order. */
     List<ValueInfoProto> runtimeInputs() {
         GraphProto g = model.getGraph();
@@ -177,6 +182,96 @@ final class OnnxGraphCompiler {
             outputs.add(out.getName());
         }
         return new CompiledGraph(sd, values, placeholders, outputs, layers, source);
+    }
+
+    /**
+     * The graph above {@code layer} of an already compiled graph: every node that (transitively)
+     * reads the layer, converted again into a fresh SameDiff graph whose placeholders are the layer
+     * and the runtime tensors from below those nodes read. Load-time constants are shared with
+     * {@code full}.
+     *
+     * @return null when {@code output} does not depend on {@code layer}
+     * @throws IOException when a cut tensor is not float32 (the head cannot be fed from the
+     *                     eager forward pass) or a node fails to convert
+     */
+    HeadGraph compileHead(CompiledGraph full, String layer, String output) throws IOException {
+        SameDiff sd = SameDiff.create();
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        Names names = new Names();
+        int opset = OnnxModelFile.opset(model);
+        Value layerValue = full.value(layer);
+        if (!(layerValue instanceof Value.Symbolic lv) || lv.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException(source + ": '" + layer + "' does not depend on the input; it has no gradient");
+        }
+        placeholder(sd, names, layer, lv.shape(), values, placeholders);
+        IdentityHashMap<INDArray, SDVariable> constants = new IdentityHashMap<>();
+        GraphProto g = model.getGraph();
+        for (int n = 0; n < g.getNodeCount(); n++) {
+            NodeProto node = g.getNode(n);
+            boolean above = false;
+            for (String in : node.getInputList()) {
+                above |= !in.isEmpty() && values.containsKey(in);
+            }
+            if (!above) {
+                continue;
+            }
+            String where = source + ": " + node.getOpType() + " node '" + nodeName(node, n) + "'";
+            List<Value> inputs = new ArrayList<>();
+            boolean allKnown = true;
+            for (String inName : node.getInputList()) {
+                if (inName.isEmpty()) {
+                    inputs.add(null);
+                    continue;
+                }
+                Value v = values.get(inName);
+                if (v == null) {
+                    v = full.value(inName);
+                    if (v instanceof Value.Symbolic cut) {
+                        if (cut.dataType() != DataType.FLOAT) {
+                            throw new IOException(where + ": reads " + cut.dataType() + " tensor '" + inName
+                                    + "' from below the layer; only float32 tensors can be fed to the graph above it");
+                        }
+                        v = placeholder(sd, names, inName, cut.shape(), values, placeholders);
+                    }
+                }
+                allKnown &= v instanceof Value.Folded;
+                inputs.add(v);
+            }
+            Value[] outs;
+            try {
+                if (allKnown) {
+                    outs = fold(node, inputs, opset, names);
+                } else {
+                    NodeContext ctx = new NodeContext(node, inputs, opset, sd,
+                            a -> constants.computeIfAbsent(a, k -> sd.constant(names.next("const"), k)), names::next);
+                    outs = OnnxOpSet.converter(node.getOpType()).convert(ctx);
+                }
+            } catch (OnnxFormatException e) {
+                throw new IOException(source + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IOException(where + ": " + e, e);
+            }
+            for (int i = 0; i < node.getOutputCount() && i < outs.length; i++) {
+                if (!node.getOutput(i).isEmpty() && outs[i] != null) {
+                    values.put(node.getOutput(i), outs[i]);
+                }
+            }
+        }
+        if (!(values.get(output) instanceof Value.Symbolic out)) {
+            return null;
+        }
+        return new HeadGraph(sd, layer, placeholders, out);
+    }
+
+    private static Value placeholder(SameDiff sd, Names names, String onnxName, long[] shape, Map<String, Value> values,
+                                     Map<String, String> placeholders) {
+        String sdName = names.next("cut");
+        SDVariable ph = sd.placeHolder(sdName, DataType.FLOAT, shape);
+        placeholders.put(onnxName, sdName);
+        Value v = new Value.Symbolic(ph, shape, DataType.FLOAT);
+        values.put(onnxName, v);
+        return v;
     }
 
     /** Evaluates a node whose inputs are all known, once, in a scratch graph. */

@@ -30,6 +30,7 @@ final class OnnxLoadedModel implements LoadedModel {
     private final String output;
     private final long fixedBatch;
     private final String source;
+    private List<OnnxParameters.ParameterLayer> parameterLayers;
     private final Map<Integer, CompiledGraph> graphs = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, CompiledGraph> eldest) {
@@ -129,6 +130,70 @@ final class OnnxLoadedModel implements LoadedModel {
         mask.getColumn(target).assign(1f);
         CompiledGraph.Gradients r = g.gradient(Map.of(input, toArray(batch)), input, layer, output, mask);
         return new LayerGradient(layer, toTensor(r.activations()), toTensor(r.layerGradient()), toTensor(r.inputGradient()), toTensor(r.output()));
+    }
+
+    /**
+     * Gradient with respect to the layer only: the full graph runs eagerly up to the layer (and
+     * the tensors from below that the layers above read), then SameDiff differentiates just the
+     * graph above the layer ({@link HeadGraph}); nothing below the layer is differentiated. Falls
+     * back to {@link #gradient} when the output does not depend on the layer.
+     */
+    @Override
+    public LayerGradient layerGradient(Tensor batch, String layer, int target) {
+        CompiledGraph g = graphChecked(batch);
+        requireLayer(g, layer);
+        int outputs = descriptor.labels().size();
+        if (target < 0 || target >= outputs) {
+            throw new IllegalArgumentException("target " + target + " is outside [0, " + outputs + ")");
+        }
+        HeadGraph head;
+        try {
+            head = g.head(layer, (full, l) -> compiler.compileHead(full, l, output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (head == null) {
+            return gradient(batch, layer, target);
+        }
+        Map<String, INDArray> fed = g.run(Map.of(input, toArray(batch)), head.feeds());
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, batch.dim(0), outputs);
+        mask.getColumn(target).assign(1f);
+        INDArray[] r = head.gradient(fed, mask);
+        return new LayerGradient(layer, toTensor(fed.get(layer)), toTensor(r[1]), null, toTensor(r[0]));
+    }
+
+    @Override
+    public List<String> parameterLayersTopDown() {
+        return parameterLayers().stream().map(OnnxParameters.ParameterLayer::name).toList();
+    }
+
+    private List<OnnxParameters.ParameterLayer> parameterLayers() {
+        if (parameterLayers == null) {
+            parameterLayers = OnnxParameters.topDown(compiler.model());
+        }
+        return parameterLayers;
+    }
+
+    /**
+     * A copy with the initializers of the top {@code count} parameterised layers re-drawn
+     * ({@link org.glassbox.inference.engine.ParameterDraws}); its descriptor's sha256 names the
+     * randomisation, so caches keep the copies apart. This model is untouched.
+     */
+    @Override
+    public OnnxLoadedModel withRandomizedTopLayers(int count, long seed) {
+        List<OnnxParameters.ParameterLayer> layers = parameterLayers();
+        if (count < 0 || count > layers.size()) {
+            throw new IllegalArgumentException("count " + count + " is outside [0, " + layers.size() + "] (parameterised layers of " + source + ")");
+        }
+        try {
+            String tag = "randomised top " + count + " layers, seed " + seed;
+            OnnxGraphCompiler c = new OnnxGraphCompiler(OnnxParameters.randomized(compiler.model(), layers, count, seed), source + " (" + tag + ")");
+            ModelDescriptor d = new ModelDescriptor(descriptor.id(), descriptor.version(), descriptor.sha256() + "+top" + count + "-seed" + seed,
+                    descriptor.inputShape(), descriptor.labels(), descriptor.outputKind());
+            return new OnnxLoadedModel(c, d, targetLayer, input, output, fixedBatch, source + " (" + tag + ")");
+        } catch (OnnxFormatException e) {
+            throw new IllegalStateException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private void requireLayer(CompiledGraph g, String layer) {

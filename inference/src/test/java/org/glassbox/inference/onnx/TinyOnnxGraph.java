@@ -65,6 +65,19 @@ final class TinyOnnxGraph {
                 AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(t).build());
     }
 
+    /** A float32 initializer of {@code dims} (a graph weight, not a Constant node). */
+    TinyOnnxGraph initializer(String name, float[] values, long... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        graph.addInitializer(t);
+        return this;
+    }
+
     static AttributeProto tensorAttr(String name, TensorProto value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value).build();
     }
