@@ -14,6 +14,7 @@ import org.glassbox.explain.ExplainSettings;
 import org.glassbox.explain.Explanation;
 import org.glassbox.explain.attribution.segmentation.GridSegmenter;
 import org.glassbox.explain.attribution.segmentation.Segmentation;
+import org.glassbox.explain.attribution.segmentation.SlicSegmenter;
 import org.glassbox.explain.testing.LinearModel;
 import org.glassbox.explain.testing.TinyConvNet;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,31 @@ class KernelShapTest {
         assertThat(r).isGreaterThanOrEqualTo(minimum);
         assertThat(e.modelEvaluations()).isLessThanOrEqualTo(evaluations + 1L);
         assertThat(sum(estimate)).isCloseTo(sum(exact), within(1e-6));
+    }
+
+    @ParameterizedTest(name = "SLIC superpixels, {0} evaluations: Pearson ≥ {1}")
+    @CsvSource({"2048, 0.99", "500, 0.95"})
+    void matchesExactShapleyValuesOnSlicSuperpixels(int evaluations, double minimum) {
+        TinyConvNet net = new TinyConvNet(1, 48, 48, 6, 2, 1, 77);
+        Tensor image = Images.blobs(1, 48, 48, 12);
+        // BoofCV merges small regions: asking for 22 gives 14 here (2^14 coalitions, more than either budget)
+        Segmentation slic = new SlicSegmenter(22, SlicSegmenter.DEFAULT_COMPACTNESS).segment(image);
+        int m = slic.count();
+        assertThat(m).isBetween(12, 14);
+        double[] exact = ExactGames.shapley(m, ExactGames.table(m, keep -> {
+            float[] x = image.data();
+            for (int p = 0; p < x.length; p++) {
+                if (!keep[slic.label(p / 48, p % 48)]) {
+                    x[p] = 0f;
+                }
+            }
+            return Classifier.scores(net.logits(new Tensor(new int[] {1, 1, 48, 48}, x)), net.descriptor().outputKind())[0][0];
+        }));
+        Explanation e = new KernelShap(net, KernelShap.options(Map.of("superpixels", "22", "masking", "black",
+                "evaluations", Integer.toString(evaluations)))).explain(image, 0, ExplainSettings.defaults());
+        double r = Images.pearson(exact, toDouble(e.featureMap().values()));
+        System.out.printf("kernel SHAP vs exact Shapley, %d SLIC superpixels, %d evaluations: Pearson %.5f%n", m, evaluations, r);
+        assertThat(r).isGreaterThanOrEqualTo(minimum);
     }
 
     @Test
