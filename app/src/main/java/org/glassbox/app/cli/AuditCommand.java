@@ -85,7 +85,14 @@ public final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("glassbox audit: " + e.getMessage());
             return GlassBoxCli.EXIT_FAILED;
         }
-        FairnessAudit audit = new FairnessAuditor().audit(cohort.cohort(), settings);
+        FairnessAudit audit;
+        try {
+            audit = new FairnessAuditor().audit(cohort.cohort(), settings);
+        } catch (IllegalArgumentException e) {
+            // e.g. a label without positives: no threshold can be chosen for it
+            spec.commandLine().getErr().println("glassbox audit: " + e.getMessage() + "; choose the other labels with --label");
+            return GlassBoxCli.EXIT_FAILED;
+        }
         Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.FAIRNESS_AUDIT, Audits.modelObjects(models),
                 Audits.fairnessParameters(settings, audit.cases(), source.model != null ? "catalog" : "scores-csv"));
         AgeBands shownBands = source.model != null ? bands : null;

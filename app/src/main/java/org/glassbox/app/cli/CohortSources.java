@@ -42,6 +42,11 @@ final class CohortSources {
         return new CsvCohortLoader().load(scores, o.truth, o.labels);
     }
 
+    /** Model B's scores for a comparison: truth may come from model A's file, so rows without it are kept. */
+    static LoadedCohort secondFromCsv(Path scores, AuditOptions o) throws IOException, CohortInputException {
+        return new CsvCohortLoader().load(scores, o.truth, o.labels, false);
+    }
+
     static List<String> names(List<ResolvedModel> models) {
         return models.stream().map(ResolvedModel::name).toList();
     }

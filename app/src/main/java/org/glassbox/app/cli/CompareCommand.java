@@ -98,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
                 b = CohortSources.fromModel(mb, models.get(1), root, options, bands);
             } else {
                 a = CohortSources.fromCsv(scoresA, options);
-                b = CohortSources.fromCsv(scoresB, options);
+                b = CohortSources.secondFromCsv(scoresB, options);
             }
             Cohorts.checkGroupings(a, settings.groupings());
             Cohorts.checkGroupings(b, settings.groupings());
@@ -106,7 +106,13 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("glassbox compare: " + e.getMessage());
             return GlassBoxCli.EXIT_FAILED;
         }
-        ModelComparison c = new ModelComparer().compare(a.cohort(), b.cohort(), settings);
+        ModelComparison c;
+        try {
+            c = new ModelComparer().compare(a.cohort(), b.cohort(), settings);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("glassbox compare: " + e.getMessage() + "; choose the other labels with --label");
+            return GlassBoxCli.EXIT_FAILED;
+        }
         Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.COMPARISON, Audits.modelObjects(named),
                 Audits.fairnessParameters(settings, a.cohort().size(), byModel ? "catalog" : "scores-csv"));
         // Each model audited on the paired cases only, so the two gap columns describe the same people.
@@ -116,7 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
         FairnessSettings auditSettings = settings.withLabels(labels);
         FairnessAuditor auditor = new FairnessAuditor();
         AuditCohort pa = Cohorts.subset(a.cohort(), paired);
-        AuditCohort pb = Cohorts.subset(b.cohort(), paired);
+        AuditCohort pb = Cohorts.withTruthFrom(Cohorts.subset(b.cohort(), paired), pa);
         FairnessAudit gapsA = auditor.audit(pa, auditSettings);
         FairnessAudit gapsB = auditor.audit(pb, auditSettings);
         AgeBands shownBands = byModel ? bands : null;

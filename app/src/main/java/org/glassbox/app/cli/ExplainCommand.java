@@ -178,8 +178,12 @@ public final class ExplainCommand implements Callable<Integer> {
         Explainer explainer = usage(() -> Explainers.create(m, lm, methodOptions));
         ExplainSettings settings = new ExplainSettings(batch, seed, new CancelToken(), ProgressListener.NONE);
 
-        Map<String, String> requested = new TreeMap<>(methodOptions);
+        Map<String, String> requested = withFileContentHashes(methodOptions);
         requested.put("seed", Long.toString(seed));
+        if (m == ExplanationMethod.PARTITION_SHAP) {
+            // Under a tight budget, which groups Partition SHAP expands depends on the batch size.
+            requested.put("batch", Integer.toString(batch));
+        }
         CacheKey key = new CacheKey(lm.descriptor().sha256(), in.instanceId(), m, requested, k);
         ExplanationCache cache = noCache ? null : ExplanationCache.of(Workspace.open(wsRoot));
         Explanation e = cache == null ? null : cache.get(key).orElse(null);
@@ -292,7 +296,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (s[0] == map.height() && s[1] == map.width()) {
             float[] f = new float[v.length];
             for (int i = 0; i < v.length; i++) {
-                f[i] = v[i] != 0 ? 1 : 0;
+                f[i] = Double.isNaN(v[i]) || v[i] == 0 ? 0 : 1; // NaN is outside, as RegionMask.of has it
             }
             return RegionMask.of(map.height(), map.width(), f);
         }
@@ -444,6 +448,29 @@ public final class ExplainCommand implements Callable<Integer> {
         s[0] = 1;
         System.arraycopy(shape, 0, s, 1, shape.length);
         return s;
+    }
+
+    /** Options whose value names a file (a baseline, mean or reference image). */
+    private static final java.util.Set<String> FILE_OPTIONS = java.util.Set.of("mean-image", "baseline-image", "reference");
+
+    /**
+     * The options as the cache key and the audit log see them: a file-valued option by the SHA-256
+     * of the file's content, never its path — a changed file must not hit a stale cache entry, and a
+     * path (which may carry a patient's name) must never enter the append-only audit log.
+     */
+    private Map<String, String> withFileContentHashes(Map<String, String> options) throws IOException {
+        Map<String, String> out = new TreeMap<>(options);
+        for (String name : FILE_OPTIONS) {
+            String value = out.get(name);
+            if (value != null) {
+                Path file = Path.of(value);
+                if (!Files.isRegularFile(file)) {
+                    throw usageError("--option " + name + ": no such file " + value);
+                }
+                out.put(name, "sha256:" + sha256(Files.readAllBytes(file)));
+            }
+        }
+        return out;
     }
 
     /** One EXPLANATION entry (and an EXPORT entry for a DICOM export) in the workspace's audit log, when there is one. */

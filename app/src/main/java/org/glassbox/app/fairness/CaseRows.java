@@ -64,6 +64,15 @@ final class CaseRows {
      * @param truthHint what to tell the user when a label has no truth at all
      */
     LoadedCohort build(List<String> only, String source, List<String> modelHashes, String truthHint) throws CohortInputException {
+        return build(only, source, modelHashes, truthHint, true);
+    }
+
+    /**
+     * @param requireTruth false for the second cohort of a comparison, whose truth may come from the
+     *                     first: rows without truth are kept (truth unknown) and no label needs truth here
+     */
+    LoadedCohort build(List<String> only, String source, List<String> modelHashes, String truthHint, boolean requireTruth)
+            throws CohortInputException {
         List<String> chosen = new ArrayList<>();
         if (only.isEmpty()) {
             chosen.addAll(labels);
@@ -83,7 +92,7 @@ final class CaseRows {
         }
         for (String l : chosen) {
             boolean any = rows.values().stream().anyMatch(r -> r.truth().containsKey(l) && r.scores().containsKey(l));
-            if (!any) {
+            if (!any && requireTruth) {
                 throw new CohortInputException("no truth for label '" + l + "' in " + source + "; " + truthHint);
             }
         }
@@ -105,7 +114,7 @@ final class CaseRows {
                     t.put(l, r.truth().get(l));
                 }
             }
-            if (t.isEmpty()) {
+            if (t.isEmpty() && requireTruth) {
                 noTruth++;
                 continue;
             }
@@ -122,7 +131,7 @@ final class CaseRows {
         unknownPerLabel.forEach((l, n) -> exclude("truth or score unknown for " + l + " (left out of that label only)", n));
         AuditCohort cohort = b.build();
         if (cohort.size() == 0) {
-            throw new CohortInputException(source + ": no case has both a score and truth");
+            throw new CohortInputException(source + (requireTruth ? ": no case has both a score and truth" : ": no case has a score"));
         }
         return new LoadedCohort(cohort, source, modelHashes, exclusions);
     }

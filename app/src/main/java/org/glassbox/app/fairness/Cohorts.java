@@ -38,6 +38,40 @@ public final class Cohorts {
     }
 
     /** The cases whose ids are in {@code ids}, in the cohort's order, with every column. */
+    /**
+     * {@code target} with each unknown truth taken from {@code source}'s case of the same id (the
+     * comparison's rule: truth from model A's file where model B's does not know it). Labels the
+     * source lacks are left as they are.
+     */
+    public static AuditCohort withTruthFrom(AuditCohort target, AuditCohort source) {
+        Map<String, Integer> sourceIndex = new java.util.HashMap<>();
+        for (int i = 0; i < source.size(); i++) {
+            sourceIndex.put(source.caseId(i), i);
+        }
+        String[] caseIds = target.caseIds().toArray(String[]::new);
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        Map<String, byte[]> truth = new LinkedHashMap<>();
+        for (String l : target.labels()) {
+            byte[] t = target.truth(l);
+            if (source.labels().contains(l)) {
+                byte[] from = source.truth(l);
+                for (int i = 0; i < t.length; i++) {
+                    Integer j = sourceIndex.get(caseIds[i]);
+                    if (t[i] == AuditCohort.TRUTH_UNKNOWN && j != null) {
+                        t[i] = from[j];
+                    }
+                }
+            }
+            scores.put(l, target.scores(l));
+            truth.put(l, t);
+        }
+        Map<String, String[]> attributes = new LinkedHashMap<>();
+        for (String name : target.attributeNames()) {
+            attributes.put(name, target.attribute(name));
+        }
+        return AuditCohort.of(caseIds, scores, truth, attributes);
+    }
+
     public static AuditCohort subset(AuditCohort c, Set<String> ids) {
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < c.size(); i++) {

@@ -26,6 +26,14 @@ public final class CsvCohortLoader {
      * @param labels labels to audit (empty: every {@code score_} label)
      */
     public LoadedCohort load(Path scores, Path truth, List<String> labels) throws IOException, CohortInputException {
+        return load(scores, truth, labels, true);
+    }
+
+    /**
+     * As {@link #load(Path, Path, List)}; with {@code requireTruth} false (model B of a comparison,
+     * whose truth may come from model A's file) rows without truth are kept with truth unknown.
+     */
+    public LoadedCohort load(Path scores, Path truth, List<String> labels, boolean requireTruth) throws IOException, CohortInputException {
         CsvTable t = CsvTable.read(scores);
         int id = t.column("id");
         if (id < 0) {
@@ -95,7 +103,7 @@ public final class CsvCohortLoader {
         String hint = truth == null
                 ? "add a truth_<label> column or give --truth CSV"
                 : "add a truth_<label> column to the scores or a <label>/truth_<label> column to " + truth;
-        return rows.build(labels, source, List.of(), hint);
+        return rows.build(labels, source, List.of(), hint, requireTruth);
     }
 
     private static void join(CaseRows rows, TruthTable table, String patientColumn) {

@@ -106,6 +106,38 @@ class AuditCommandTest {
     }
 
     @Test
+    void compareTakesTruthFromTheFirstFileWhenTheSecondHasNone() throws Exception {
+        Path a = scores("a.csv", 1, 3.0);
+        List<String> lines = Files.readAllLines(scores("b.csv", 1, 0.8));
+        StringBuilder noTruth = new StringBuilder("id,score_effusion,sex,site\n");
+        for (String line : lines.subList(1, lines.size())) {
+            // columns: id, score, truth, sex, site (site may be quoted with a comma): drop the third field
+            int first = line.indexOf(',');
+            int second = line.indexOf(',', first + 1);
+            int third = line.indexOf(',', second + 1);
+            noTruth.append(line, 0, second).append(line.substring(third)).append('\n');
+        }
+        Path b = tmp.resolve("b-no-truth.csv");
+        Files.writeString(b, noTruth, StandardCharsets.UTF_8);
+        Result r = run("compare", "--scores-a", a.toString(), "--scores-b", b.toString(), "--by", "sex", "--boot", "50", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Json.mapper().readTree(r.out()).at("/cohort/paired").asInt()).isEqualTo(300);
+    }
+
+    @Test
+    void aLabelWithoutPositivesIsOneLineNamingIt() throws Exception {
+        Path csv = tmp.resolve("none.csv");
+        StringBuilder b = new StringBuilder("id,score_fracture,truth_fracture,sex\n");
+        for (int i = 0; i < 40; i++) {
+            b.append("c").append(i).append(",0.").append(10 + i).append(",0,").append(i % 2 == 0 ? "F" : "M").append('\n');
+        }
+        Files.writeString(csv, b, StandardCharsets.UTF_8);
+        Result r = run("audit", "--scores", csv.toString(), "--by", "sex", "--boot", "20");
+        assertThat(r.code()).isEqualTo(GlassBoxCli.EXIT_FAILED);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("fracture").contains("--label").doesNotContain("Exception");
+    }
+
+    @Test
     void badInputIsOneLineNamingRowAndColumn() throws IOException {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "id,score_x,truth_x,sex\na,0.2,0,F\nb,high,1,M\n");

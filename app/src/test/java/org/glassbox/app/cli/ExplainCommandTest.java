@@ -132,6 +132,28 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aFileValuedOptionIsKeyedByItsContentNotItsPath() throws Exception {
+        Path ws = dir.resolve("ws-files");
+        org.glassbox.core.catalog.Catalog.open(org.glassbox.core.workspace.Workspace.open(ws).catalogFile()).close();
+        Path baseline = dir.resolve("PATIENT_NAME_baseline.npy");
+        float[] grey = new float[96 * 96];
+        java.util.Arrays.fill(grey, 0.2f);
+        NpyIO.write(NpyArray.ofFloat32(grey, 1, 96, 96), baseline);
+        String[] args = {"explain", "--model", DEMO_V1.toString(), "--method", "ig", "--target", "nodule", withNodule.toString(),
+            "--out", dir.resolve("ig.npy").toString(), "--workspace", ws.toString(), "--json", "--curve-steps", "2",
+            "--option", "steps=2", "--option", "baseline=image", "--option", "baseline-image=" + baseline};
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(json().path("cache").path("hit").asBoolean()).isFalse();
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(json().path("cache").path("hit").asBoolean()).isTrue();
+        java.util.Arrays.fill(grey, 0.7f); // same path, other content: must not reuse the old map
+        NpyIO.write(NpyArray.ofFloat32(grey, 1, 96, 96), baseline);
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(json().path("cache").path("hit").asBoolean()).isFalse();
+        assertThat(Files.readString(ws.resolve("audit.log"))).contains("sha256:").doesNotContain("PATIENT_NAME");
+    }
+
+    @Test
     void theDicomExportReferencesTheSourceAndPassesDciodvfy() throws Exception {
         Path dciodvfy = ExternalTools.require("/usr/bin/dciodvfy", "dicom3tools");
         Path dcm = dir.resolve("map.dcm");

@@ -14,7 +14,9 @@ import org.glassbox.explain.attribution.segmentation.SegmentHierarchy;
  * Partition SHAP over superpixels or grid cells ({@link PartitionShapEstimator}): Owen values for a
  * binary spatial hierarchy of the segments ({@link SegmentHierarchy#bisect}), exact when the budget
  * covers every group, otherwise with the largest effects resolved first. The values add up to
- * f(image) − f(everything masked) exactly. Deterministic (no random choices).
+ * f(image) − f(everything masked) exactly. Deterministic (no random choices) for a given batch size:
+ * under a budget too small to expand every group, which groups are expanded depends on how many
+ * are evaluated per batch, so the batch size is part of an explanation's identity (the cache keys on it).
  */
 public final class PartitionShap implements Explainer {
     private final ExplainableModel model;

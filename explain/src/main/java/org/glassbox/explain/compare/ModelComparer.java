@@ -204,7 +204,7 @@ public final class ModelComparer {
         } else {
             DeLong.PairedTest t = DeLong.paired(DeLong.placements(xa, ya), DeLong.placements(xb, yb), level);
             String warning = m < 2 || neg < 2 ? "DeLong variance needs at least 2 positives and 2 negatives"
-                    : Double.isNaN(t.z()) ? "the two models' AUCs differ but the variance of the difference is 0" : null;
+                    : Double.isInfinite(t.z()) || Double.isNaN(t.z()) ? "the variance of the AUC difference is 0 (z undefined)" : null;
             auc = new PairedAuc(t.auc1(), t.auc2(), t.difference(), t.lower(), t.upper(), t.z(), t.pValue(), m + neg, m, warning);
         }
         int discordant = onlyA + onlyB;

@@ -29,7 +29,7 @@ public final class PixelRanking {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> Float.isNaN(v[i]) ? Double.NEGATIVE_INFINITY : -v[i]));
+        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> Float.isNaN(v[i]) ? Double.POSITIVE_INFINITY : -v[i]));
         return new PixelRanking(map.height(), map.width(), Arrays.stream(idx).mapToInt(Integer::intValue).toArray());
     }
 

@@ -30,7 +30,10 @@ public final class PackageSigner {
         }
         // Check hashes and model.json; an old signature does not matter, it is about to be replaced.
         PackageVerification v = new ModelPackageLoader(SignaturePolicy.NONE).verify(pkg, BareOnnxOptions.DEFAULTS);
-        List<String> problems = v.problems().stream().filter(p -> !p.contains(PackageSignature.FILE)).toList();
+        // Only the policy's verdict on the old signature is ignored; any other problem — including a
+        // SHA256SUMS that lists SIGNATURE, which a new signature cannot mend — stops the signing.
+        String oldSignatureRefusal = SignaturePolicy.NONE.refusal(v.signature(), v.source());
+        List<String> problems = v.problems().stream().filter(p -> !p.equals(oldSignatureRefusal)).toList();
         if (!problems.isEmpty()) {
             throw new ModelPackageException(problems.get(0) + " — not signing a package that does not verify");
         }
