@@ -29,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * limit the allocation fails at once and the worker exits with "Could not change the Transfer
  * Syntax". The limit is 512 MB (the codec and libraries) plus four times the decoded size the header
  * announces, so a genuine large image always fits.
+ *
+ * <p>GDCM decodes baseline JPEG by running {@code /usr/bin/pvrg-jpeg} as a child of its own, and on
+ * another fuzzed stream that codec loops forever. Killing gdcmconv left the codec spinning as an
+ * orphan, so a timed-out worker's whole process tree is killed, and every process in it also runs
+ * under a CPU-time limit ({@code prlimit --cpu}, inherited by children; see {@link #cpuSecondsFor}),
+ * so nothing GDCM starts can outlive it even if this JVM dies first.
  */
 final class GdcmWorker {
     /** gdcmconv's message when decoding itself failed (as opposed to writing the result). */
@@ -97,12 +103,25 @@ final class GdcmWorker {
     }
 
     /** The command under {@code prlimit --as}, or as it is where prlimit is missing (not a Debian system). */
-    static List<String> limited(List<String> command, long expectedBytes) {
+    List<String> limited(List<String> command, long expectedBytes) {
+        return limited(command, expectedBytes, Math.min(Math.max(1, timeout.toSeconds()), cpuSecondsFor(expectedBytes)));
+    }
+
+    /**
+     * CPU seconds a worker may use: 10 plus one per 10 MB of decoded pixels — a 3000 × 2500 16-bit
+     * JPEG-LS frame takes well under a second here, so genuine files never come near it, while a
+     * codec stuck in a loop is stopped after seconds rather than at the wall-clock timeout.
+     */
+    static long cpuSecondsFor(long expectedBytes) {
+        return 10 + Math.max(0, expectedBytes) / (10L << 20);
+    }
+
+    static List<String> limited(List<String> command, long expectedBytes, long cpuSeconds) {
         if (!Files.isExecutable(PRLIMIT)) {
             return command;
         }
         long limit = BASE_ADDRESS_SPACE + 4 * Math.max(0, expectedBytes);
-        List<String> wrapped = new java.util.ArrayList<>(List.of(PRLIMIT.toString(), "--as=" + limit, "--"));
+        List<String> wrapped = new java.util.ArrayList<>(List.of(PRLIMIT.toString(), "--as=" + limit, "--cpu=" + cpuSeconds, "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -126,12 +145,12 @@ final class GdcmWorker {
             try {
                 finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                p.destroyForcibly();
+                killTree(p);
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while GDCM was decoding");
             }
             if (!finished) {
-                p.destroyForcibly();
+                killTree(p);
                 throw new IOException("GDCM worker timed out after " + timeout.toSeconds() + " s");
             }
             if (p.exitValue() == PRLIMIT_EXEC_FAILED && command.get(0).equals(PRLIMIT.toString())) {
@@ -144,7 +163,13 @@ final class GdcmWorker {
         }
     }
 
-    private static String lastLine(Path log) {
+    /** Kills the worker and everything it started (GDCM runs codecs such as pvrg-jpeg as children). */
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+        private static String lastLine(Path log) {
         try {
             // gdcmconv prints its messages without newlines ("Failed to write: X"): keep all of it, on one line.
             String text = String.join(" ", Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()

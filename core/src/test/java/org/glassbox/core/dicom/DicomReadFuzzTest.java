@@ -21,7 +21,7 @@ import org.glassbox.core.model.PixelDescription;
  * {@code DicomReadException} caused by {@link OutOfMemoryError} or {@link StackOverflowError}
  * (the structural checks and the memory budget must refuse such a file before the JVM runs out;
  * {@code ReadGuard} turning the error into a message is only the last line of defence); an input
- * taking longer than the per-input timeout (libFuzzer's {@code -timeout=20}, set by the pom's fuzz
+ * taking longer than the per-input timeout (libFuzzer's {@code -timeout=60}, set by the pom's fuzz
  * execution — not JUnit's {@code @Timeout}, which Jazzer 0.24 also applies to the whole campaign
  * and so fails every run longer than the per-input limit: jazzer issue #930);
  * a thread started by the read that is still alive after it.

@@ -85,9 +85,28 @@ class GdcmWorkerTest {
     @Test
     void workersRunUnderAnAddressSpaceLimitThatGrowsWithTheImage() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is on every Debian system");
-        List<String> small = GdcmWorker.limited(List.of("gdcmraw", "-i", "x"), 1000);
-        assertThat(small).startsWith("/usr/bin/prlimit", "--as=" + (GdcmWorker.BASE_ADDRESS_SPACE + 4000), "--").endsWith("gdcmraw", "-i", "x");
-        List<String> big = GdcmWorker.limited(List.of("gdcmraw"), 3000L * 2500 * 2 * 10);
+        List<String> small = GdcmWorker.limited(List.of("gdcmraw", "-i", "x"), 1000, 30);
+        assertThat(small).startsWith("/usr/bin/prlimit", "--as=" + (GdcmWorker.BASE_ADDRESS_SPACE + 4000), "--cpu=30", "--")
+                .endsWith("gdcmraw", "-i", "x");
+        List<String> big = GdcmWorker.limited(List.of("gdcmraw"), 3000L * 2500 * 2 * 10, 30);
         assertThat(big.get(1)).isEqualTo("--as=" + (GdcmWorker.BASE_ADDRESS_SPACE + 4 * 3000L * 2500 * 2 * 10));
+    }
+
+    /**
+     * Fuzzing finding: a baseline JPEG on which GDCM's child codec (pvrg-jpeg) loops forever. The
+     * worker must end it — timeout or CPU limit — and leave no process behind.
+     */
+    @Test
+    void aCodecThatNeverEndsIsStoppedAndLeavesNoProcessBehind() throws Exception {
+        ExternalTool.require("gdcmconv");
+        ExternalTool.require("gdcmraw");
+        Path finding = Path.of(getClass().getResource("DicomReadFuzzTestInputs/readPath/finding-gdcm-pvrg-jpeg-endless-loop.dcm").toURI());
+        long before = ProcessHandle.current().descendants().count();
+        assertThatThrownBy(() -> new GdcmWorker("gdcmconv", "gdcmraw", Duration.ofSeconds(5)).decompress(finding, 64 * 64 * 2))
+                .isInstanceOf(IOException.class);
+        Thread.sleep(500); // killed processes are reaped asynchronously
+        assertThat(ProcessHandle.allProcesses().filter(h -> h.info().command().orElse("").endsWith("pvrg-jpeg"))
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("gdcm")).count()).isZero();
+        assertThat(ProcessHandle.current().descendants().count()).isLessThanOrEqualTo(before);
     }
 }
