@@ -29,7 +29,7 @@ class LocalOnlyProcessTest {
     Path dir;
 
     @Test
-    void importAndInferenceMakeNoNetworkSystemCall() throws Exception {
+    void theWholeWorkflowMakesNoNetworkSystemCall() throws Exception {
         Path strace = ExternalTools.require("strace", "strace");
         boolean namespace = networkNamespaceAvailable();
         if (!namespace) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.glassbox.app.cli.GlassBoxCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 7 §4, in this JVM: generate, import (de-identifying), model verification and registration,
@@ -35,28 +34,40 @@ class LocalOnlyTest {
                 ran.add(args[0]);
             }
         });
-        assertThat(ran).contains("import", "infer");
+        assertThat(ran).contains("import", "infer", "explain", "audit", "compare");
         assertThat(attempts).as("network attempts").isEmpty();
     }
 
-    /** The commands, in order; explain and audit are added when the CLI has them (issues 4 and 5). */
-    static List<String[]> workflow(Path ws, Path dicom, Path tiny) {
+    /**
+     * The commands, in order: import with truth (de-identifying), model verification and
+     * registration, inference with both engines and both demo versions, an explanation with its
+     * faithfulness and DICOM export, a fairness audit, a model comparison, and the audit-log check.
+     */
+    static List<String[]> workflow(Path ws, Path dicom, Path tiny) throws java.io.IOException {
         String w = ws.toString();
         String demo = TrustFixtures.DEMO_V1.toString();
-        List<String[]> steps = new ArrayList<>(List.of(
-                new String[] {"import", dicom.toString(), "--policy", "deidentify", "--workspace", w, "--json"},
+        String demo2 = TrustFixtures.DEMO_V2.toString();
+        Path oneImage;
+        try (var files = java.nio.file.Files.list(dicom)) {
+            oneImage = files.filter(p -> p.toString().endsWith(".dcm")).sorted().findFirst().orElseThrow();
+        }
+        Path maps = ws.resolveSibling("maps");
+        java.nio.file.Files.createDirectories(maps);
+        return List.of(
+                new String[] {"import", dicom.toString(), "--policy", "deidentify", "--truth", dicom.resolveSibling("truth.csv").toString(),
+                    "--workspace", w, "--json"},
                 new String[] {"models", "verify", demo},
                 new String[] {"models", "add", demo, "--workspace", w},
                 new String[] {"infer", "--model", demo, "workspace", "--workspace", w, "--json"},
-                new String[] {"infer", "--model", tiny.toString(), "workspace", "--workspace", w, "--json"}));
-        var commands = new CommandLine(new GlassBoxCli()).getSubcommands();
-        if (commands.containsKey("explain")) {
-            steps.add(new String[] {"explain", "--model", demo, "--method", "gradcam", dicom.toString(), "--out",
-                    ws.resolveSibling("maps").toString(), "--workspace", w});
-        }
-        if (commands.containsKey("audit")) {
-            steps.add(new String[] {"audit", "--model", demo, "--by", "sex,age_band,site", "--workspace", w, "--json"});
-        }
-        return steps;
+                new String[] {"infer", "--model", demo2, "workspace", "--workspace", w, "--json"},
+                new String[] {"infer", "--model", tiny.toString(), "workspace", "--workspace", w, "--json"},
+                new String[] {"explain", "--model", demo, "--method", "gradcam", oneImage.toString(), "--out",
+                    maps.resolve("map.npy").toString(), "--dicom-out", maps.resolve("map.dcm").toString(), "--curve-steps", "4",
+                    "--workspace", w, "--json"},
+                new String[] {"audit", "--model", demo, "--by", "sex,age_band,site", "--threshold", "0.5", "--boot", "50",
+                    "--workspace", w, "--json"},
+                new String[] {"compare", "--model", demo, "--model", demo2, "--by", "sex", "--threshold", "0.5", "--boot", "50",
+                    "--workspace", w, "--json"},
+                new String[] {"audit-log", "verify", "--workspace", w});
     }
 }

@@ -24,6 +24,7 @@ final class TrustFixtures {
     static final Path TINY_ONNX = Path.of("../inference/src/test/resources/onnx/tiny_cnn.onnx");
     /** The shipped DL4J demo model (runs ND4J + DL4J, the libraries most likely to phone home). */
     static final Path DEMO_V1 = Path.of("../resources/src/main/resources/org/glassbox/resources/models/demo-v1");
+    static final Path DEMO_V2 = Path.of("../resources/src/main/resources/org/glassbox/resources/models/demo-v2");
     private static final String POOL = "/pool/MaxPool_output_0";
 
     private TrustFixtures() {
