@@ -31,6 +31,8 @@ final class CompiledGraph {
     private final List<String> layers;
     private final String source;
     private final EagerSchedule eager;
+    /** The output whose loss ops were added to the graph, and the one whose gradient function exists. */
+    private String lossOutput;
     private String gradientOutput;
     /** Graphs above a layer, by layer; empty when the output does not depend on the layer. */
     private final Map<String, java.util.Optional<HeadGraph>> heads = new LinkedHashMap<>(4, 0.75f, true) {
@@ -195,20 +197,24 @@ final class CompiledGraph {
         if (output.equals(gradientOutput)) {
             return;
         }
-        if (gradientOutput != null) {
-            throw new IllegalStateException("gradients were set up for output '" + gradientOutput + "'");
+        if (gradientOutput != null || (lossOutput != null && !lossOutput.equals(output))) {
+            throw new IllegalStateException("gradients were set up for output '" + (gradientOutput != null ? gradientOutput : lossOutput) + "'");
         }
-        // The mask has the output's full shape: no broadcasting in the multiply whose backprop we need.
-        long[] maskShape = ov.shape();
-        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
-        // SameDiff refuses to differentiate a graph without a trainable VARIABLE (our weights are
-        // constants, so no weight gradients are computed): a zero scalar variable added to the loss
-        // satisfies it without changing any gradient.
-        SDVariable anchor = sd.var(ANCHOR, Nd4j.scalar(0f));
-        SDVariable loss = sd.sum(ov.variable().mul(mask)).add(LOSS, anchor);
-        sd.setLossVariables(loss);
+        if (lossOutput == null) {
+            // The mask has the output's full shape: no broadcasting in the multiply whose backprop we need.
+            long[] maskShape = ov.shape();
+            SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
+            // SameDiff refuses to differentiate a graph without a trainable VARIABLE (our weights are
+            // constants, so no weight gradients are computed): a zero scalar variable added to the loss
+            // satisfies it without changing any gradient.
+            SDVariable anchor = sd.var(ANCHOR, Nd4j.scalar(0f));
+            SDVariable loss = sd.sum(ov.variable().mul(mask)).add(LOSS, anchor);
+            sd.setLossVariables(loss);
+            lossOutput = output;
+        }
         // Placeholders get no gradient unless named here; the layers between input and loss then
-        // get theirs as part of the chain.
+        // get theirs as part of the chain. When SameDiff cannot differentiate an op this throws, and
+        // a later call tries again (and throws the same error) rather than finding the loss half-built.
         GradFunctions.create(sd, placeholders.values().toArray(new String[0]));
         gradientOutput = output;
     }
