@@ -33,6 +33,8 @@ final class CompiledGraph {
     private final EagerSchedule eager;
     /** The output whose loss ops were added to the graph, and the one whose gradient function exists. */
     private String lossOutput;
+    /** SameDiff's gradient graph, run op by op; built on the first gradient request. */
+    private EagerSchedule gradientEager;
     private String gradientOutput;
     /** Graphs above a layer, by layer; empty when the output does not depend on the layer. */
     private final Map<String, java.util.Optional<HeadGraph>> heads = new LinkedHashMap<>(4, 0.75f, true) {
@@ -136,6 +138,11 @@ final class CompiledGraph {
      * {@code input}.
      */
     Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask) {
+        return gradient(inputs, input, layer, output, mask, Executor.EAGER);
+    }
+
+    /** @param executor EAGER runs SameDiff's gradient graph op by op; SAMEDIFF through its session (the reference) */
+    Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask, Executor executor) {
         Value layerValue = value(layer);
         Value outValue = value(output);
         if (!(layerValue instanceof Value.Symbolic lv) || lv.dataType() != DataType.FLOAT) {
@@ -154,14 +161,53 @@ final class CompiledGraph {
         String inputVar = placeholders.get(input);
         String outVar = ov.variable().name();
         List<String> wrt = layerVar.equals(inputVar) ? List.of(inputVar) : List.of(layerVar, inputVar);
-        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(layerVar, outVar), wrt);
-        INDArray act = r.getOutputs().get(layerVar);
-        INDArray gLayer = r.getGradients().get(layerVar);
-        INDArray gInput = r.getGradients().get(inputVar);
-        if (gInput == null) {
-            throw new IllegalStateException(source + ": SameDiff returned no input gradient");
+        INDArray act;
+        INDArray out;
+        INDArray gLayer;
+        INDArray gInput;
+        if (executor == Executor.EAGER) {
+            Map<String, INDArray> r = gradientSchedule().run(feed, eagerGradientNames(layerVar, outVar, inputVar), null);
+            act = r.get(layerVar);
+            out = r.get(outVar);
+            gLayer = layerVar.equals(inputVar) ? null : r.get(gradName(layerVar));
+            gInput = r.get(gradName(inputVar));
+            if (gLayer == null && layerVar.equals(inputVar)) {
+                gLayer = gInput;
+            }
+        } else {
+            OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(layerVar, outVar), wrt);
+            act = r.getOutputs().get(layerVar);
+            out = r.getOutputs().get(outVar);
+            gLayer = r.getGradients().get(layerVar);
+            gInput = r.getGradients().get(inputVar);
         }
-        return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), gInput);
+        return new Gradients(act, out, orZeros(gLayer, lv.shape()), gInput);
+    }
+
+    private EagerSchedule gradientSchedule() {
+        if (gradientEager == null) {
+            gradientEager = new EagerSchedule(sd.getFunction("grad"), source + " (gradient)");
+        }
+        return gradientEager;
+    }
+
+    private String gradName(String variable) {
+        SDVariable g = sd.getFunction("grad").getVariable(variable).gradient();
+        return g == null ? null : g.name();
+    }
+
+    private List<String> eagerGradientNames(String layerVar, String outVar, String inputVar) {
+        List<String> names = new ArrayList<>(List.of(layerVar, outVar));
+        String gInput = gradName(inputVar);
+        if (gInput == null) {
+            throw new IllegalStateException(source + ": SameDiff built no input gradient");
+        }
+        names.add(gInput);
+        String gLayer = layerVar.equals(inputVar) ? null : gradName(layerVar);
+        if (gLayer != null) {
+            names.add(gLayer);
+        }
+        return names;
     }
 
     /** The graph above a layer, built once per layer by {@code builder} (a few layers kept). */
@@ -186,6 +232,9 @@ final class CompiledGraph {
     /** Frees the native op contexts and the eager executor's buffers. */
     void close() {
         eager.close();
+        if (gradientEager != null) {
+            gradientEager.close();
+        }
     }
 
     private static INDArray orZeros(INDArray a, long[] shape) {
