@@ -138,11 +138,15 @@ final class CompiledGraph {
      * {@code input}.
      */
     Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask) {
-        return gradient(inputs, input, layer, output, mask, Executor.EAGER);
+        return gradient(inputs, input, layer, output, mask, Executor.EAGER, null);
     }
 
-    /** @param executor EAGER runs SameDiff's gradient graph op by op; SAMEDIFF through its session (the reference) */
-    Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask, Executor executor) {
+    /**
+     * @param executor EAGER runs SameDiff's gradient graph op by op; SAMEDIFF through its session (the reference)
+     * @param profile  null, or where the eager executor adds its per-op timings
+     */
+    Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask, Executor executor,
+                       EagerSchedule.Profile profile) {
         Value layerValue = value(layer);
         Value outValue = value(output);
         if (!(layerValue instanceof Value.Symbolic lv) || lv.dataType() != DataType.FLOAT) {
@@ -166,7 +170,7 @@ final class CompiledGraph {
         INDArray gLayer;
         INDArray gInput;
         if (executor == Executor.EAGER) {
-            Map<String, INDArray> r = gradientSchedule().run(feed, eagerGradientNames(layerVar, outVar, inputVar), null);
+            Map<String, INDArray> r = gradientSchedule().run(feed, eagerGradientNames(layerVar, outVar, inputVar), profile);
             act = r.get(layerVar);
             out = r.get(outVar);
             gLayer = layerVar.equals(inputVar) ? null : r.get(gradName(layerVar));

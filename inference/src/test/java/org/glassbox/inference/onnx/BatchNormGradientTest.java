@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.glassbox.core.ai.LayerGradient;
 import org.glassbox.core.ai.ModelDescriptor;
 import org.glassbox.core.ai.Tensor;
@@ -14,6 +15,9 @@ import org.glassbox.inference.engine.LoadedModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Input gradients through BatchNormalization nodes that the exporter could not fold into a Conv
@@ -78,6 +82,24 @@ class BatchNormGradientTest {
         Closeness c = Closeness.of(head.gradient().data(), full.gradient().data());
         assertThat(c.scale()).isGreaterThan(0);
         assertThat(c.within(1e-5)).as("layerGradient vs gradient at %s: %s", CONCAT, c).isTrue();
+    }
+
+    @Test
+    void eagerGradientGraphEqualsSameDiffSession() throws IOException {
+        // gradient() runs SameDiff's derived gradient graph op by op; its session is the reference.
+        CompiledGraph g = ((OnnxLoadedModel) model).graphFor(2);
+        String input = g.inputs().get(0);
+        String output = g.outputs().get(0);
+        INDArray x = OnnxLoadedModel.toArray(batch);
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, 2, 3);
+        mask.getColumn(ref.get("target").asInt()).assign(1f);
+        CompiledGraph.Gradients eager = g.gradient(Map.of(input, x), input, CONCAT, output, mask, CompiledGraph.Executor.EAGER, null);
+        CompiledGraph.Gradients session = g.gradient(Map.of(input, x), input, CONCAT, output, mask, CompiledGraph.Executor.SAMEDIFF, null);
+        assertThat(eager.inputGradient().equalsWithEps(session.inputGradient(), 1e-7)).as("input gradient").isTrue();
+        assertThat(eager.layerGradient().equalsWithEps(session.layerGradient(), 1e-7)).as("layer gradient").isTrue();
+        assertThat(eager.activations().equalsWithEps(session.activations(), 1e-6)).as("activations").isTrue();
+        assertThat(eager.output().equalsWithEps(session.output(), 1e-6)).as("output").isTrue();
+        assertThat(eager.inputGradient().amaxNumber().doubleValue()).isGreaterThan(0);
     }
 
     private static float[] floats(JsonNode array) {
