@@ -31,6 +31,10 @@ final class CompiledGraph {
     private final List<String> layers;
     private final String source;
     private final EagerSchedule eager;
+    /** The output whose loss ops were added to the graph, and the one whose gradient function exists. */
+    private String lossOutput;
+    /** SameDiff's gradient graph, run op by op; built on the first gradient request. */
+    private EagerSchedule gradientEager;
     private String gradientOutput;
     /** Graphs above a layer, by layer; empty when the output does not depend on the layer. */
     private final Map<String, java.util.Optional<HeadGraph>> heads = new LinkedHashMap<>(4, 0.75f, true) {
@@ -134,6 +138,15 @@ final class CompiledGraph {
      * {@code input}.
      */
     Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask) {
+        return gradient(inputs, input, layer, output, mask, Executor.EAGER, null);
+    }
+
+    /**
+     * @param executor EAGER runs SameDiff's gradient graph op by op; SAMEDIFF through its session (the reference)
+     * @param profile  null, or where the eager executor adds its per-op timings
+     */
+    Gradients gradient(Map<String, INDArray> inputs, String input, String layer, String output, INDArray mask, Executor executor,
+                       EagerSchedule.Profile profile) {
         Value layerValue = value(layer);
         Value outValue = value(output);
         if (!(layerValue instanceof Value.Symbolic lv) || lv.dataType() != DataType.FLOAT) {
@@ -152,14 +165,53 @@ final class CompiledGraph {
         String inputVar = placeholders.get(input);
         String outVar = ov.variable().name();
         List<String> wrt = layerVar.equals(inputVar) ? List.of(inputVar) : List.of(layerVar, inputVar);
-        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(layerVar, outVar), wrt);
-        INDArray act = r.getOutputs().get(layerVar);
-        INDArray gLayer = r.getGradients().get(layerVar);
-        INDArray gInput = r.getGradients().get(inputVar);
-        if (gInput == null) {
-            throw new IllegalStateException(source + ": SameDiff returned no input gradient");
+        INDArray act;
+        INDArray out;
+        INDArray gLayer;
+        INDArray gInput;
+        if (executor == Executor.EAGER) {
+            Map<String, INDArray> r = gradientSchedule().run(feed, eagerGradientNames(layerVar, outVar, inputVar), profile);
+            act = r.get(layerVar);
+            out = r.get(outVar);
+            gLayer = layerVar.equals(inputVar) ? null : r.get(gradName(layerVar));
+            gInput = r.get(gradName(inputVar));
+            if (gLayer == null && layerVar.equals(inputVar)) {
+                gLayer = gInput;
+            }
+        } else {
+            OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(layerVar, outVar), wrt);
+            act = r.getOutputs().get(layerVar);
+            out = r.getOutputs().get(outVar);
+            gLayer = r.getGradients().get(layerVar);
+            gInput = r.getGradients().get(inputVar);
         }
-        return new Gradients(act, r.getOutputs().get(outVar), orZeros(gLayer, lv.shape()), gInput);
+        return new Gradients(act, out, orZeros(gLayer, lv.shape()), gInput);
+    }
+
+    private EagerSchedule gradientSchedule() {
+        if (gradientEager == null) {
+            gradientEager = new EagerSchedule(sd.getFunction("grad"), source + " (gradient)");
+        }
+        return gradientEager;
+    }
+
+    private String gradName(String variable) {
+        SDVariable g = sd.getFunction("grad").getVariable(variable).gradient();
+        return g == null ? null : g.name();
+    }
+
+    private List<String> eagerGradientNames(String layerVar, String outVar, String inputVar) {
+        List<String> names = new ArrayList<>(List.of(layerVar, outVar));
+        String gInput = gradName(inputVar);
+        if (gInput == null) {
+            throw new IllegalStateException(source + ": SameDiff built no input gradient");
+        }
+        names.add(gInput);
+        String gLayer = layerVar.equals(inputVar) ? null : gradName(layerVar);
+        if (gLayer != null) {
+            names.add(gLayer);
+        }
+        return names;
     }
 
     /** The graph above a layer, built once per layer by {@code builder} (a few layers kept). */
@@ -184,6 +236,9 @@ final class CompiledGraph {
     /** Frees the native op contexts and the eager executor's buffers. */
     void close() {
         eager.close();
+        if (gradientEager != null) {
+            gradientEager.close();
+        }
     }
 
     private static INDArray orZeros(INDArray a, long[] shape) {
@@ -195,20 +250,24 @@ final class CompiledGraph {
         if (output.equals(gradientOutput)) {
             return;
         }
-        if (gradientOutput != null) {
-            throw new IllegalStateException("gradients were set up for output '" + gradientOutput + "'");
+        if (gradientOutput != null || (lossOutput != null && !lossOutput.equals(output))) {
+            throw new IllegalStateException("gradients were set up for output '" + (gradientOutput != null ? gradientOutput : lossOutput) + "'");
         }
-        // The mask has the output's full shape: no broadcasting in the multiply whose backprop we need.
-        long[] maskShape = ov.shape();
-        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
-        // SameDiff refuses to differentiate a graph without a trainable VARIABLE (our weights are
-        // constants, so no weight gradients are computed): a zero scalar variable added to the loss
-        // satisfies it without changing any gradient.
-        SDVariable anchor = sd.var(ANCHOR, Nd4j.scalar(0f));
-        SDVariable loss = sd.sum(ov.variable().mul(mask)).add(LOSS, anchor);
-        sd.setLossVariables(loss);
+        if (lossOutput == null) {
+            // The mask has the output's full shape: no broadcasting in the multiply whose backprop we need.
+            long[] maskShape = ov.shape();
+            SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, maskShape);
+            // SameDiff refuses to differentiate a graph without a trainable VARIABLE (our weights are
+            // constants, so no weight gradients are computed): a zero scalar variable added to the loss
+            // satisfies it without changing any gradient.
+            SDVariable anchor = sd.var(ANCHOR, Nd4j.scalar(0f));
+            SDVariable loss = sd.sum(ov.variable().mul(mask)).add(LOSS, anchor);
+            sd.setLossVariables(loss);
+            lossOutput = output;
+        }
         // Placeholders get no gradient unless named here; the layers between input and loss then
-        // get theirs as part of the chain.
+        // get theirs as part of the chain. When SameDiff cannot differentiate an op this throws, and
+        // a later call tries again (and throws the same error) rather than finding the loss half-built.
         GradFunctions.create(sd, placeholders.values().toArray(new String[0]));
         gradientOutput = output;
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * BatchNormalization (inference), Softmax (opset &lt; 13: 2-D coercion; ≥ 13: one axis),
@@ -25,6 +27,15 @@ final class NnOps {
         ops.put("ReduceSum", c -> reduce(c, "sum"));
     }
 
+    /**
+     * Inference batch normalisation as the per-channel affine map y = x·a + b with
+     * a = scale / √(var + ε) and b = bias − mean·a, broadcast over N×C×D1×…; not ND4J's batchnorm op,
+     * because SameDiff (ND4J M2.1) cannot differentiate it ({@code BatchNorm.doDiff} builds its
+     * derivative without an axis: "Invalid axis argument") and input gradients would fail on every
+     * model with a batch norm not folded into a Conv (DenseNet: BN after Concat). With the four
+     * parameters known at load time (initializers — the usual case) a and b are computed here, once,
+     * in double precision; otherwise the same formula is built from differentiable SameDiff ops.
+     */
     private static Value[] batchNorm(NodeContext c) throws OnnxFormatException {
         if (c.attrInt("training_mode", 0) != 0) {
             throw c.fail("training_mode=1 is not supported (inference only)");
@@ -39,16 +50,43 @@ final class NnOps {
         if (s.length < 2) {
             throw c.fail("input must be N×C×…, got " + Arrays.toString(s));
         }
+        // [1, C, 1, …]: the parameters broadcast over every axis but the channel axis.
+        long[] channelShape = new long[s.length];
+        Arrays.fill(channelShape, 1);
+        channelShape[1] = s[1];
+        Value[] p = new Value[5];
+        boolean allKnown = true;
         for (int i = 1; i <= 4; i++) {
-            Value p = c.floatIn(i);
-            if (p.rank() != 1 || p.shape()[0] != s[1]) {
-                throw c.fail("parameter " + i + " has shape " + Arrays.toString(p.shape()) + ", expected [" + s[1] + "]");
+            Value v = c.floatIn(i);
+            if (v.rank() != 1 || v.shape()[0] != s[1]) {
+                throw c.fail("parameter " + i + " has shape " + Arrays.toString(v.shape()) + ", expected [" + s[1] + "]");
             }
+            p[i] = Shapes.reshape(c, v, channelShape);
+            allKnown &= p[i] instanceof Value.Folded;
         }
-        float eps = c.attrFloat("epsilon", 1e-5f);
-        SDVariable y = c.sd().nn().batchNorm(c.freshName("batchnorm"), c.var(x), c.var(c.floatIn(3)), c.var(c.floatIn(4)),
-                c.var(c.floatIn(1)), c.var(c.floatIn(2)), eps, 1);
+        double eps = c.attrFloat("epsilon", 1e-5f);
+        SDVariable a;
+        SDVariable b;
+        if (allKnown) {
+            INDArray scale = known(p[1]);
+            INDArray bias = known(p[2]);
+            INDArray mean = known(p[3]);
+            INDArray var = known(p[4]);
+            INDArray factor = scale.div(Transforms.sqrt(var.add(eps), false));
+            INDArray shift = bias.sub(mean.mul(factor));
+            a = c.var(new Value.Folded(factor.castTo(DataType.FLOAT)));
+            b = c.var(new Value.Folded(shift.castTo(DataType.FLOAT)));
+        } else {
+            a = c.var(p[1]).mul(c.sd().math().rsqrt(c.var(p[4]).add(eps)));
+            b = c.var(p[2]).sub(c.var(p[3]).mul(a));
+        }
+        SDVariable y = c.var(x).mul(c.freshName("batchnorm_scale"), a).add(c.freshName("batchnorm"), b);
         return new Value[] {c.sym(y, s)};
+    }
+
+    /** A load-time parameter in double precision (a and b are computed once, so exactly). */
+    private static INDArray known(Value v) {
+        return ((Value.Folded) v).array().castTo(DataType.DOUBLE);
     }
 
     private static Value[] softmax(NodeContext c) throws OnnxFormatException {

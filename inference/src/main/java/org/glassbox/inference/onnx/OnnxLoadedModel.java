@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An ONNX model ready to run. The graph is built once per batch size and reused (a few batch sizes
  * are kept; building again costs a graph walk, not a file read). Logits and activations run
- * eagerly op by op ({@link EagerSchedule}); gradients run through SameDiff. Not thread-safe.
+ * eagerly op by op ({@link EagerSchedule}); gradients through the graph SameDiff derives for them,
+ * also run eagerly. Not thread-safe.
  */
 final class OnnxLoadedModel implements LoadedModel {
     /** Graphs kept for this many batch sizes (least recently used dropped). */
@@ -204,7 +205,7 @@ final class OnnxLoadedModel implements LoadedModel {
 
     @Override
     public String executionSummary() {
-        return "onnx/nd4j eager ops (gradients: samediff) on CPU (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
+        return "onnx/nd4j eager ops (gradients: samediff gradient graph, run eagerly) on CPU (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
     }
 
