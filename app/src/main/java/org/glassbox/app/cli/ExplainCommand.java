@@ -1,5 +1,6 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.ModelResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.ModelResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -9,7 +9,7 @@ import org.glassbox.app.workflow.WorkspaceWorklist;
 /**
  * The JavaFX application. It only builds the {@link MainWindow} for the workspace passed as the
  * named parameter {@code --workspace=DIR} ({@code --demo=true} seeds an empty workspace with the
- * demo cohort); the window's content lives in MainWindow so it can be tested headless.
+ * demo cohort); the window's content lives in MainWindow and the views so it can be tested headless.
  */
 public final class WorkstationApp extends Application {
 
@@ -23,7 +23,8 @@ public final class WorkstationApp extends Application {
         String ws = getParameters().getNamed().get("workspace");
         Path workspace = Path.of(ws == null ? "." : ws);
         boolean seedDemo = Boolean.parseBoolean(getParameters().getNamed().get("demo"));
-        MainWindow window = new MainWindow(workspace, progress -> WorkspaceWorklist.load(workspace, seedDemo, progress),
+        WorkstationContext context = WorkstationContext.open(workspace);
+        MainWindow window = new MainWindow(context, progress -> WorkspaceWorklist.load(workspace, seedDemo, progress),
                 BackendDescription::current);
         window.show(stage);
     }

@@ -29,6 +29,7 @@ public final class Catalog implements AutoCloseable {
     private final PredictionRepository predictions;
     private final AuditRepository audit;
     private final PhiNameTokenRepository phiNameTokens;
+    private final BiasFlagRepository flags;
 
     private Catalog(Path file, Connection connection) {
         this.file = file;
@@ -41,6 +42,7 @@ public final class Catalog implements AutoCloseable {
         this.predictions = new PredictionRepository(connection);
         this.audit = new AuditRepository(connection);
         this.phiNameTokens = new PhiNameTokenRepository(connection);
+        this.flags = new BiasFlagRepository(connection);
     }
 
     /**
@@ -119,6 +121,11 @@ public final class Catalog implements AutoCloseable {
     /** Keyed hashes of name tokens seen in identifying headers (see {@code core.privacy}). */
     public PhiNameTokenRepository phiNameTokens() {
         return phiNameTokens;
+    }
+
+    /** Bias flags raised by reviewers. */
+    public BiasFlagRepository flags() {
+        return flags;
     }
 
     /** Work run inside one transaction. */

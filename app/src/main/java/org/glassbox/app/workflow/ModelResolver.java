@@ -1,4 +1,4 @@
-package org.glassbox.app.cli;
+package org.glassbox.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,10 +23,10 @@ import org.glassbox.core.workspace.WorkspaceSettings;
  * file; otherwise a registered model {@code id} or {@code id:version} in the workspace catalog
  * (an id alone must name one registered version).
  */
-final class ModelResolver {
+public final class ModelResolver {
 
     /** A model M that names nothing. */
-    static final class UnknownModelException extends IOException {
+    public static final class UnknownModelException extends IOException {
         private static final long serialVersionUID = 1L;
 
         UnknownModelException(String message) {
@@ -39,7 +39,7 @@ final class ModelResolver {
      * @throws UnknownModelException when M is neither a path nor a registered model
      * @throws IOException           when the package is refused (hashes, model.json), naming why
      */
-    ModelPackage open(String m, BareOnnxOptions onnx, Path catalogFile) throws IOException {
+    public ModelPackage open(String m, BareOnnxOptions onnx, Path catalogFile) throws IOException {
         // Every load honours the workspace's signature policy (trusted keys, requireSignature).
         ModelPackageLoader loader = new ModelPackageLoader(signaturePolicy(catalogFile.getParent()));
         Path path = Path.of(m);
@@ -62,7 +62,7 @@ final class ModelResolver {
     }
 
     /** The workspace's trusted keys and requireSignature setting (no workspace folder: signatures optional, none trusted). */
-    static SignaturePolicy signaturePolicy(Path workspaceRoot) throws IOException {
+    public static SignaturePolicy signaturePolicy(Path workspaceRoot) throws IOException {
         if (workspaceRoot == null || !Files.isDirectory(workspaceRoot)) {
             return SignaturePolicy.NONE;
         }
@@ -102,7 +102,7 @@ final class ModelResolver {
 
     /** The flags a registered bare .onnx file was added with, recovered from its synthesised manifest. */
     private static BareOnnxOptions bareOptions(RegisteredModel r) throws IOException {
-        JsonNode m = Json.mapper().readTree(r.manifestJson());
+        JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.manifestJson());
         List<String> labels = new ArrayList<>();
         m.path("labels").forEach(n -> labels.add(n.asText()));
         List<Integer> shape = new ArrayList<>();

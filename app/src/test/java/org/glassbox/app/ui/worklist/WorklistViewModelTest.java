@@ -1,4 +1,4 @@
-package org.glassbox.app.ui;
+package org.glassbox.app.ui.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

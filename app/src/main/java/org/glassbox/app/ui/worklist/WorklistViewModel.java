@@ -1,6 +1,8 @@
-package org.glassbox.app.ui;
+package org.glassbox.app.ui.worklist;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,12 +22,36 @@ public final class WorklistViewModel {
     private final FilteredList<WorklistRow> visible = new FilteredList<>(rows, r -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no cases");
+    private final ReadOnlyStringWrapper restriction = new ReadOnlyStringWrapper(null);
+    private Set<String> restrictedTo;
 
     public WorklistViewModel() {
-        filter.addListener((obs, old, text) -> {
-            visible.setPredicate(r -> r.matches(text));
-            updateSummary();
-        });
+        filter.addListener((obs, old, text) -> refilter());
+    }
+
+    /** Shows only these instances (a fairness cell, a flipped-cases list) until {@link #clearRestriction}. */
+    public void restrictTo(String why, Collection<String> sopInstanceUids) {
+        restrictedTo = Set.copyOf(sopInstanceUids);
+        restriction.set(why);
+        refilter();
+    }
+
+    public void clearRestriction() {
+        restrictedTo = null;
+        restriction.set(null);
+        refilter();
+    }
+
+    /** What the worklist is restricted to, for a banner with a clear button; null when it is not. */
+    public ReadOnlyStringProperty restrictionProperty() {
+        return restriction.getReadOnlyProperty();
+    }
+
+    private void refilter() {
+        String text = filter.get();
+        Set<String> only = restrictedTo;
+        visible.setPredicate(r -> r.matches(text) && (only == null || only.contains(r.sopInstanceUid())));
+        updateSummary();
     }
 
     /** Replaces all rows (e.g. after an import). */
