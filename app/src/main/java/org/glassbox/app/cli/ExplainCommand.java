@@ -124,7 +124,7 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The image to explain and what it came from. */
-    private record Input(Tensor image, String instanceId, DicomDataset dicom, Path maskCandidateDir) {
+    private record Input(Tensor image, String instanceId, DicomDataset dicom) {
     }
 
     @Override
@@ -179,12 +179,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explainer explainer = usage(() -> Explainers.create(m, lm, methodOptions));
         ExplainSettings settings = new ExplainSettings(batch, seed, new CancelToken(), ProgressListener.NONE);
 
-        Map<String, String> requested = withFileContentHashes(methodOptions);
-        requested.put("seed", Long.toString(seed));
-        if (m == ExplanationMethod.PARTITION_SHAP) {
-            // Under a tight budget, which groups Partition SHAP expands depends on the batch size.
-            requested.put("batch", Integer.toString(batch));
-        }
+        Map<String, String> requested = org.glassbox.app.workflow.CaseExplanations.cacheParameters(m, withFileContentHashes(methodOptions), seed, batch);
         CacheKey key = new CacheKey(lm.descriptor().sha256(), in.instanceId(), m, requested, k);
         ExplanationCache cache = noCache ? null : ExplanationCache.of(Workspace.open(wsRoot));
         Explanation e = cache == null ? null : cache.get(key).orElse(null);
@@ -206,11 +201,11 @@ public final class ExplainCommand implements Callable<Integer> {
         if (mask != null) {
             truth = readMask(mask, map, in.dicom());
             maskSource = mask.toAbsolutePath().toString();
-        } else if (in.maskCandidateDir() != null) {
-            Path candidate = in.maskCandidateDir().resolve(in.instanceId() + "_" + labels.get(k) + ".npy");
-            if (Files.isRegularFile(candidate)) {
-                truth = readMask(candidate, map, in.dicom());
-                maskSource = candidate.toAbsolutePath().toString();
+        } else if (in.dicom() != null) {
+            java.util.Optional<Path> candidate = org.glassbox.app.workflow.TruthMasks.findGenerated(input, in.instanceId(), labels.get(k));
+            if (candidate.isPresent()) {
+                truth = readMask(candidate.get(), map, in.dicom());
+                maskSource = candidate.get().toAbsolutePath().toString();
             }
         }
         QualityEvaluator.Options qo = new QualityEvaluator.Options(new PerturbationCurves.Options(curveSteps, curveFill, 0),
@@ -261,7 +256,7 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             byte[] content = Files.readAllBytes(input);
             return new Input(new Tensor(new int[] {chw.get(0), chw.get(1), chw.get(2)}, a.toFloatArray()), "npy-sha256-" + sha256(content),
-                    null, null);
+                    null);
         }
         DicomDataset header;
         try {
@@ -279,66 +274,25 @@ public final class ExplainCommand implements Callable<Integer> {
         if (sop == null) {
             throw new IOException(input + ": no SOP Instance UID");
         }
-        // a generated cohort keeps its truth masks in ../masks/<SOPInstanceUID>_<label>.npy
-        Path parent = input.toAbsolutePath().getParent();
-        Path masks = parent == null || parent.getParent() == null ? null : parent.getParent().resolve("masks");
-        return new Input(new Tensor(new int[] {image.channels(), image.height(), image.width()}, image.data()), sop, header,
-                masks != null && Files.isDirectory(masks) ? masks : null);
+        return new Input(new Tensor(new int[] {image.channels(), image.height(), image.width()}, image.data()), sop, header);
     }
 
-    /** A mask at the map's size, or at the source image's size (then area-averaged onto the map's grid, inside when ≥ half covered). */
+    /** A mask at the map's size, or at the source image's size (see {@link org.glassbox.app.workflow.TruthMasks#onMapGrid}). */
     private RegionMask readMask(Path file, SaliencyMap map, DicomDataset dicom) throws IOException {
-        NpyArray a = NpyIO.read(file);
-        int[] s = a.shape();
-        if (s.length != 2) {
-            throw usageError(file + ": a mask must be 2-D, got shape " + java.util.Arrays.toString(s));
-        }
-        double[] v = a.toDoubleArray();
-        if (s[0] == map.height() && s[1] == map.width()) {
-            float[] f = new float[v.length];
-            for (int i = 0; i < v.length; i++) {
-                f[i] = Double.isNaN(v[i]) || v[i] == 0 ? 0 : 1; // NaN is outside, as RegionMask.of has it
-            }
-            return RegionMask.of(map.height(), map.width(), f);
-        }
         int rows = dicom == null ? -1 : dicom.integer(DicomTags.Rows, -1);
         int columns = dicom == null ? -1 : dicom.integer(DicomTags.Columns, -1);
-        if (s[0] != rows || s[1] != columns) {
-            throw usageError("mask size mismatch: " + file + " is " + s[0] + " x " + s[1] + ", the map is " + map.height() + " x " + map.width()
-                    + (rows > 0 ? " and the source image " + rows + " x " + columns : ""));
+        try {
+            return org.glassbox.app.workflow.TruthMasks.onMapGrid(file, map.height(), map.width(), rows, columns);
+        } catch (IllegalArgumentException ex) {
+            throw usageError(CliErrors.oneLine(ex));
         }
-        float[] f = new float[map.height() * map.width()];
-        for (int y = 0; y < map.height(); y++) {
-            int y0 = (int) ((long) y * rows / map.height());
-            int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * rows / map.height()));
-            for (int x = 0; x < map.width(); x++) {
-                int x0 = (int) ((long) x * columns / map.width());
-                int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * columns / map.width()));
-                int inside = 0;
-                for (int yy = y0; yy < y1; yy++) {
-                    for (int xx = x0; xx < x1; xx++) {
-                        inside += v[yy * columns + xx] != 0 ? 1 : 0;
-                    }
-                }
-                f[y * map.width() + x] = 2 * inside >= (y1 - y0) * (x1 - x0) ? 1 : 0;
-            }
-        }
-        RegionMask resized = RegionMask.of(map.height(), map.width(), f);
-        if (resized.area() == 0) {
-            throw usageError("mask " + file + " covers no pixel of the " + map.height() + " x " + map.width() + " map");
-        }
-        return resized;
     }
 
     private void writeDicom(Input in, ExplanationMethod m, Explanation e, ModelManifest manifest, String label) throws IOException {
         if (in.dicom() == null) {
             throw usageError("--dicom-out needs a DICOM INPUT (the map must reference its source image)");
         }
-        String description = m.cliName() + " for " + label + ", " + manifest.id() + " " + manifest.version();
-        String version = GlassBoxCli.class.getPackage().getImplementationVersion();
-        MapContent content = new MapContent(m.name(), description, m.cliName(), m.name(), "[arb'U]", version == null ? "dev" : version);
-        SaliencyMap map = e.imageMap();
-        new ParametricMapWriter().write(in.dicom(), map.height(), map.width(), map.values(), content, dicomOut);
+        org.glassbox.app.workflow.MapExports.writeParametricMap(in.dicom(), e, manifest.id(), manifest.version(), label, dicomOut);
     }
 
     private int resolveTarget(List<String> labels, float[] scores) {
