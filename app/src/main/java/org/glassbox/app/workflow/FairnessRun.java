@@ -54,10 +54,26 @@ public final class FairnessRun {
         }
     }
 
-    private final Path workspaceRoot;
+    /** Where a model's cohort comes from: the catalog in the workstation, a synthetic cohort in tests. */
+    @FunctionalInterface
+    public interface CohortSource {
+        /** @throws CohortInputException one line when the model has no usable cases */
+        LoadedCohort load(RegisteredModel model) throws IOException, CohortInputException;
+    }
 
+    private final Path workspaceRoot;
+    private final CohortSource source;
+
+    /** Cohorts from the workspace's catalog ({@link CatalogCohortLoader}, no truth CSV, all labels, default age bands). */
     public FairnessRun(Path workspaceRoot) {
         this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot");
+        this.source = model -> new CatalogCohortLoader(Workspace.open(workspaceRoot)).load(model.sha256(), name(model), null, List.of(), AGE_BANDS);
+    }
+
+    /** Cohorts from {@code source}; audit-log entries still go to the workspace at {@code workspaceRoot}. */
+    public FairnessRun(Path workspaceRoot, CohortSource source) {
+        this.workspaceRoot = Objects.requireNonNull(workspaceRoot, "workspaceRoot");
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     static String name(RegisteredModel m) {
@@ -71,7 +87,7 @@ public final class FairnessRun {
      *                              scores in it, or no scored case has truth
      */
     public LoadedCohort load(RegisteredModel model) throws IOException, CohortInputException {
-        return new CatalogCohortLoader(Workspace.open(workspaceRoot)).load(model.sha256(), name(model), null, List.of(), AGE_BANDS);
+        return source.load(model);
     }
 
     /**
