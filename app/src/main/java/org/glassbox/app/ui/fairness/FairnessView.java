@@ -18,6 +18,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -73,7 +76,7 @@ public final class FairnessView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
-        context.catalogVersion().addListener((obs, old, v) -> vm.reload());
+        context.catalogVersion().addListener((obs, old, v) -> vm.catalogChanged());
     }
 
     public FairnessViewModel viewModel() {
@@ -136,7 +139,14 @@ public final class FairnessView extends BorderPane {
         export.disableProperty().bind(vm.outcomeProperty().isNull());
         export.setOnAction(e -> export());
 
-        FlowPane row = new FlowPane(8, 6, field("Model", model), field("Label", label), field("Group by", groupings),
+        MenuButton add = new MenuButton("Add");
+        add.setId("fairness-add-grouping");
+        add.setTooltip(new Tooltip("Add an attribute, or its intersection with sex, to the groupings."));
+        add.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.attributes()));
+        vm.attributes().addListener((ListChangeListener<String>) c -> fillAddMenu(add));
+        fillAddMenu(add);
+
+        FlowPane row = new FlowPane(8, 6, field("Model", model), field("Label", label), field("Group by", new HBox(4, groupings, add)),
                 field("Threshold", threshold), field("Bootstrap", boot), run, export);
         row.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
@@ -146,6 +156,26 @@ public final class FairnessView extends BorderPane {
         VBox box = new VBox(6, row, message);
         box.setPadding(new Insets(0, 0, 8, 0));
         return box;
+    }
+
+    /** One item per attribute, then the intersections with sex (the most asked-for ones). */
+    private void fillAddMenu(MenuButton add) {
+        add.getItems().clear();
+        for (String a : vm.attributes()) {
+            MenuItem single = new MenuItem(a);
+            single.setOnAction(x -> vm.addGrouping(a));
+            add.getItems().add(single);
+        }
+        if (vm.attributes().contains("sex")) {
+            add.getItems().add(new SeparatorMenuItem());
+            for (String a : vm.attributes()) {
+                if (!a.equals("sex")) {
+                    MenuItem cross = new MenuItem("sex × " + a);
+                    cross.setOnAction(x -> vm.addGrouping("sex*" + a));
+                    add.getItems().add(cross);
+                }
+            }
+        }
     }
 
     private static HBox field(String name, javafx.scene.Node control) {

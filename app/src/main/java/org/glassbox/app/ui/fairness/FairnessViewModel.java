@@ -122,7 +122,10 @@ public final class FairnessViewModel {
     private final ObjectProperty<Metric> forestMetric = new SimpleObjectProperty<>(this, "forestMetric", Metric.AUC);
     private final ObservableList<SubgroupRow> chartRows = FXCollections.observableArrayList();
 
+    /** Bumped by every cohort load: a load's result is used only when no later load started. */
     private long loadGeneration;
+    /** Bumped when the model changes: an audit's result is shown only for the model it audited. */
+    private long modelGeneration;
 
     /**
      * @param models    registered models (the context's list; {@code preferred}, else the first, is chosen);
@@ -246,19 +249,39 @@ public final class FairnessViewModel {
 
     // --- actions --------------------------------------------------------------------------------
 
-    /** Loads the chosen model's cohort from the catalog (after a model change or a catalog change). */
+    /** Loads the chosen model's cohort from the catalog, clearing the last audit (it was another model's). */
     public void reload() {
+        modelGeneration++;
+        load(true);
+    }
+
+    /**
+     * Reloads the cohort after the catalog changed (new scores, an import, a flag) and keeps the last
+     * audit on show: a flag set elsewhere must not wipe the table. When the cohort now differs in size
+     * from the audited one, the message says to run again.
+     */
+    public void catalogChanged() {
+        load(false);
+    }
+
+    private void load(boolean clear) {
         long generation = ++loadGeneration;
         RegisteredModel m = model.get();
-        cohort.set(null);
-        clearResult();
+        if (clear) {
+            cohort.set(null);
+            clearResult();
+        }
         if (m == null) {
+            cohort.set(null);
+            clearResult();
             labels.clear();
             attributes.clear();
             message.set(models.isEmpty() ? "No models registered in this workspace: add one with ./glassbox models add PKG." : "Choose a model.");
             return;
         }
-        message.set("Loading the scores of " + m.id() + " " + m.version() + "…");
+        if (clear || outcome.get() == null) {
+            message.set("Loading the scores of " + m.id() + " " + m.version() + "…");
+        }
         background.run("Fairness: load " + m.id() + " " + m.version(), false, (progress, cancel) -> {
             try {
                 return new Loaded(run.load(m), null);
@@ -267,9 +290,11 @@ public final class FairnessViewModel {
             }
         }, loaded -> {
             if (generation != loadGeneration) {
-                return; // the model changed meanwhile
+                return; // a later load (another model, a newer catalog) supersedes this one
             }
             if (loaded.problem() != null) {
+                cohort.set(null);
+                clearResult();
                 labels.clear();
                 attributes.clear();
                 message.set(loaded.problem());
@@ -281,7 +306,14 @@ public final class FairnessViewModel {
             label.set(labels.contains(keep) ? keep : labels.isEmpty() ? null : labels.get(0));
             attributes.setAll(c.cohort().attributeNames());
             cohort.set(c);
-            message.set(c.cohort().size() + " scored cases with truth for " + m.id() + " " + m.version() + ". Choose the groupings and run the audit.");
+            FairnessRun.Outcome shown = outcome.get();
+            if (shown == null) {
+                message.set(c.cohort().size() + " scored cases with truth for " + m.id() + " " + m.version()
+                        + ". Choose the groupings and run the audit.");
+            } else if (shown.cohort().cohort().size() != c.cohort().size()) {
+                message.set("The workspace changed since this audit (" + shown.cohort().cohort().size() + " cases, now " + c.cohort().size()
+                        + "): run it again.");
+            }
         }, () -> {
         });
     }
@@ -324,6 +356,26 @@ public final class FairnessViewModel {
                 .withBootstrap(resamples.get(), FairnessSettings.DEFAULT_SEED);
     }
 
+    /**
+     * Appends a grouping to the groupings text unless it is there already ("site", or an
+     * intersection "sex*site").
+     */
+    public void addGrouping(String spec) {
+        Grouping g = Grouping.parse(spec);
+        String text = groupings.get() == null ? "" : groupings.get().strip();
+        for (String existing : text.split(",")) {
+            try {
+                if (!existing.isBlank() && Grouping.parse(existing.strip()).equals(g)) {
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                // a half-typed entry: leave it for the user, append the new one
+            }
+        }
+        String written = String.join("*", g.attributes());
+        groupings.set(text.isEmpty() ? written : text + ", " + written);
+    }
+
     /** Runs the audit as a listed, cancellable job; a bad control value is reported in {@link #messageProperty}. */
     public void runAudit() {
         LoadedCohort c = cohort.get();
@@ -339,7 +391,7 @@ public final class FairnessViewModel {
             return;
         }
         busy.set(true);
-        long generation = loadGeneration;
+        long generation = modelGeneration;
         message.set("Auditing " + settings.labels().get(0) + " by " + groupingNames(settings) + "…");
         background.run("Fairness audit: " + m.id() + " " + m.version() + ", " + settings.labels().get(0), true, (progress, cancel) -> {
             try {
@@ -348,7 +400,7 @@ public final class FairnessViewModel {
                 return new Ran(null, e.getMessage());
             }
         }, ran -> {
-            if (generation != loadGeneration) {
+            if (generation != modelGeneration) {
                 return;
             }
             if (ran.problem() != null) {

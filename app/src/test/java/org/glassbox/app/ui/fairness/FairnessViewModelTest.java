@@ -245,6 +245,70 @@ class FairnessViewModelTest {
     }
 
     @Test
+    void addingAGroupingAppendsItOnce() {
+        FairnessViewModel vm = vm(FXCollections.observableArrayList(SCORED), null);
+        vm.groupingsProperty().set("sex");
+        vm.addGrouping("site");
+        vm.addGrouping("sex*site");
+        vm.addGrouping("sex × site");
+        vm.addGrouping("sex");
+        assertThat(vm.groupingsProperty().get()).isEqualTo("sex, site, sex*site");
+        vm.groupingsProperty().set("");
+        vm.addGrouping("site");
+        assertThat(vm.groupingsProperty().get()).isEqualTo("site");
+    }
+
+    @Test
+    void aCatalogChangeKeepsTheAuditOnShowButAModelChangeClearsIt() {
+        FairnessViewModel vm = ran("sex");
+        var shown = vm.outcomeProperty().get();
+        int rows = vm.rows().size();
+        vm.catalogChanged(); // e.g. a flag set in another view
+        assertThat(vm.outcomeProperty().get()).isSameAs(shown);
+        assertThat(vm.rows()).hasSize(rows);
+        assertThat(vm.messageProperty().get()).contains("flagged");
+        assertThat(vm.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void anAuditFinishingAfterTheModelChangedIsNotShown() {
+        // a background that holds the audit until released, as the compute thread would
+        List<Runnable> held = new ArrayList<>();
+        FairnessViewModel.Background later = new FairnessViewModel.Background() {
+            @Override
+            public <T> void run(String title, boolean listed, Jobs.Work<T> work, Consumer<T> onSuccess, Runnable onEnd) {
+                Runnable r = () -> {
+                    try {
+                        onSuccess.accept(work.run(ProgressListener.NONE, new CancelToken()));
+                    } catch (Exception e) {
+                        failures.add(e);
+                    } finally {
+                        onEnd.run();
+                    }
+                };
+                if (listed) {
+                    held.add(r);
+                } else {
+                    r.run();
+                }
+            }
+        };
+        FairnessViewModel vm = new FairnessViewModel(FXCollections.observableArrayList(SCORED, UNSCORED), new SimpleObjectProperty<>(SCORED),
+                new FairnessRun(ws, m -> m.equals(SCORED) ? data.loaded() : new FairnessRun(ws).load(m)), later, (why, uids) -> { });
+        vm.groupingsProperty().set("sex");
+        vm.runAudit();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.canRunProperty().get()).isFalse();
+        vm.modelProperty().set(UNSCORED);
+        held.forEach(Runnable::run);
+        assertThat(failures).isEmpty();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.outcomeProperty().get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("has no images");
+    }
+
+    @Test
     void theReportIsExportedAfterARun() throws Exception {
         FairnessViewModel vm = ran("sex");
         Path html = ws.resolve("exports").resolve("r.html");

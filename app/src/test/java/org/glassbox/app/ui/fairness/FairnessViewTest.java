@@ -12,6 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.chart.LineChart;
@@ -147,5 +149,28 @@ class FairnessViewTest {
         assertThat(context.activeView().get()).isEqualTo(ViewId.REVIEW);
         assertThat(context.worklist().restrictionProperty().get()).isEqualTo("consolidation · sex=F · all cases ("
                 + table.getItems().get(femaleRow).result().n() + ")");
+
+        // the forest plot's rows lead to their cases too: all, F, M (charts by sex); TPR → the positives
+        fx(() -> {
+            context.activeView().set(ViewId.FAIRNESS);
+            view.viewModel().forestMetricProperty().set(org.glassbox.explain.fairness.Metric.TPR);
+        });
+        ForestPlot forest = (ForestPlot) view.lookup("#fairness-forest");
+        robot.clickOn(forest.localToScreen(60, ForestPlot.TOP + ForestPlot.ROW_HEIGHT * 2.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(context.activeView().get()).isEqualTo(ViewId.REVIEW);
+        SubgroupRow male = table.getItems().stream().filter(r -> r.describe().equals("sex=M")).findFirst().orElseThrow();
+        assertThat(context.worklist().restrictionProperty().get()).isEqualTo("consolidation · sex=M · positives (" + male.result().positives() + ")");
+
+        // sorting by AUC puts the lowest first and undefined values last
+        TableColumn<SubgroupRow, ?> auc = table.getColumns().stream().filter(c -> "col-auc".equals(c.getId())).findFirst().orElseThrow();
+        fx(() -> {
+            auc.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(auc);
+        });
+        List<Double> values = table.getItems().stream().map(r -> r.metric(org.glassbox.explain.fairness.Metric.AUC).value()).toList();
+        List<Double> defined = values.stream().filter(v -> !v.isNaN()).toList();
+        assertThat(defined).isSorted();
+        assertThat(values.subList(defined.size(), values.size())).allMatch(v -> v.isNaN());
     }
 }
