@@ -156,11 +156,12 @@ public final class FeedbackBundle {
                 out.printRecord(csvRecord(item, mapNames));
             }
         }
+        int mapCount = (int) mapFiles.keySet().stream().filter(n -> n.endsWith("/image.npy")).count();
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("createdAt", clock.instant().toString());
         root.put("flagCount", items.size());
-        root.put("mapCount", mapFiles.size());
+        root.put("mapCount", mapCount);
         root.set("flags", flagsJson);
         byte[] flagsBytes = json.writeValueAsBytes(root);
         byte[] csvBytes = csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -180,7 +181,7 @@ public final class FeedbackBundle {
         parameters.put("kind", "feedback-bundle");
         parameters.put("format", FORMAT);
         parameters.put("flags", items.size());
-        parameters.put("maps", mapFiles.size());
+        parameters.put("maps", mapCount);
         parameters.put("noteWarnings", findings.size());
         List<String> objects = new ArrayList<>();
         objects.add(AuditObjects.exportFile(sha));
@@ -193,7 +194,7 @@ public final class FeedbackBundle {
         });
         objects.addAll(models);
         AuditLog.record(workspace, AuditAction.EXPORT, objects, parameters);
-        return new Written(target, sha, items.size(), mapFiles.size());
+        return new Written(target, sha, items.size(), mapCount);
     }
 
     private static final List<String> CSV_HEADER = List.of("flag_id", "sop_instance_uid", "patient_pseudonym", "sex", "age_band", "site",
