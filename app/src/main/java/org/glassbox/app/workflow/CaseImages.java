@@ -34,11 +34,11 @@ public final class CaseImages {
     }
 
     /**
-     * The case's file, opened (header and pixel layout read; no frame decoded yet).
+     * Where the case's file is.
      *
-     * @throws IOException naming the instance and the reason: not catalogued, file gone, no pixel data, unreadable
+     * @throws IOException when the instance is not catalogued or its file is gone
      */
-    public CaseImage open(String sopInstanceUid) throws IOException {
+    public Path fileOf(String sopInstanceUid) throws IOException {
         CataloguedInstance entry;
         try (Catalog catalog = Catalog.open(catalogFile)) {
             entry = catalog.instances().find(sopInstanceUid)
@@ -47,8 +47,18 @@ public final class CaseImages {
         if (!Files.isRegularFile(entry.file())) {
             throw new IOException("the file of instance " + sopInstanceUid + " is missing (moved or deleted since import)");
         }
+        return entry.file();
+    }
+
+    /**
+     * The case's file, opened (header and pixel layout read; no frame decoded yet).
+     *
+     * @throws IOException naming the instance and the reason: not catalogued, file gone, no pixel data, unreadable
+     */
+    public CaseImage open(String sopInstanceUid) throws IOException {
+        Path path = fileOf(sopInstanceUid);
         try {
-            DicomFile file = reader.open(entry.file());
+            DicomFile file = reader.open(path);
             if (!file.hasPixelData()) {
                 throw new IOException("instance " + sopInstanceUid + " has no pixel data");
             }

@@ -396,7 +396,7 @@ public final class CaseViewer extends BorderPane {
 
     private void refreshHeatmap() {
         FramePixels shown = pane.frame();
-        if (map == null || shown == null) {
+        if (map == null || shown == null || image.get() == null) {
             pane.setHeatmap(null);
             return;
         }
