@@ -14,7 +14,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -62,7 +61,7 @@ public final class FindingsPanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No scores yet"));
         TableColumn<FindingsViewModel.LabelScore, String> label = new TableColumn<>("Label");
-        label.setCellValueFactory(new PropertyValueFactory<>("label"));
+        label.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().label()));
         TableColumn<FindingsViewModel.LabelScore, String> score = new TableColumn<>("Score");
         score.setCellValueFactory(c -> Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.3f", c.getValue().score())));
         TableColumn<FindingsViewModel.LabelScore, String> decision = new TableColumn<>("Decision");

@@ -298,8 +298,8 @@ public final class FindingsViewModel {
                 return;
             }
             jobEnded();
-            faithfulness.set(figures);
             faithfulnessText.set(format(figures));
+            faithfulness.set(figures);
         });
         watch(job, g);
     }
