@@ -53,6 +53,7 @@ public final class ImagePane extends Region {
     private Window initialWindow;
     private HeatmapLayer heatmap;
     private List<MaskContours.Segment> outlines = List.of();
+    private List<String> labels = List.of();
     private WritableImage image;
     private int[] buffer = new int[0];
     private long lastRenderNanos;
@@ -114,6 +115,29 @@ public final class ImagePane extends Region {
     public void setOutlines(List<MaskContours.Segment> segments) {
         this.outlines = List.copyOf(segments);
         requestRender();
+    }
+
+    /**
+     * Text lines drawn top-left on the vector layer (finding labels such as "nodule 0.91"), so they
+     * stay sharp at any zoom; empty for none.
+     */
+    public void setLabels(List<String> lines) {
+        this.labels = List.copyOf(lines);
+        requestRender();
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The overlay now shown (null for none). */
+    public HeatmapLayer heatmap() {
+        return heatmap;
+    }
+
+    /** The outlines now shown, image coordinates. */
+    public List<MaskContours.Segment> outlines() {
+        return outlines;
     }
 
     public ObjectProperty<Navigation> navigationProperty() {
@@ -216,13 +240,20 @@ public final class ImagePane extends Region {
     private void drawOutlines(Viewport v) {
         GraphicsContext g = vectors.getGraphicsContext2D();
         g.clearRect(0, 0, vectors.getWidth(), vectors.getHeight());
-        if (outlines.isEmpty()) {
-            return;
-        }
         g.setStroke(Color.rgb(255, 210, 0));
         g.setLineWidth(1.5);
         for (MaskContours.Segment s : outlines) {
             g.strokeLine(v.screenX(s.x1()), v.screenY(s.y1()), v.screenX(s.x2()), v.screenY(s.y2()));
+        }
+        double y = 18;
+        for (String line : labels) {
+            // Dark halo under light text: readable over any grey or colormap value.
+            g.setLineWidth(3);
+            g.setStroke(Color.rgb(0, 0, 0, 0.8));
+            g.strokeText(line, 8, y);
+            g.setFill(Color.rgb(255, 235, 120));
+            g.fillText(line, 8, y);
+            y += 16;
         }
     }
 

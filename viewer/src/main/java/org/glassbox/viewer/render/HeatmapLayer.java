@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * An explanation map prepared for display: smoothed and scaled to [0, 1] once per style change,
- * then blended over the rendered image for any viewport. The map covers the image's full extent
- * (map pixel (i, j) spans image pixels [j·W/w, (j+1)·W/w) × [i·H/h, (i+1)·H/h)) and is sampled
+ * then blended over the rendered image for any viewport. The map covers its {@link MapFootprint} —
+ * by default the image's full extent (map pixel (i, j) spans image pixels [j·W/w, (j+1)·W/w) ×
+ * [i·H/h, (i+1)·H/h)); a model that centre-crops sees, and explains, only part of the image — and is sampled
  * bilinearly with the half-pixel convention of {@code torch.nn.functional.interpolate(align_corners=False)},
  * the same as the explanation methods use to upsample.
  */
@@ -15,14 +16,17 @@ public final class HeatmapLayer {
     private final int mapWidth;
     private final int imageWidth;
     private final int imageHeight;
+    private final MapFootprint footprint;
     private final HeatmapStyle style;
 
-    private HeatmapLayer(float[] unit, int mapHeight, int mapWidth, int imageWidth, int imageHeight, HeatmapStyle style) {
+    private HeatmapLayer(float[] unit, int mapHeight, int mapWidth, int imageWidth, int imageHeight, MapFootprint footprint,
+                         HeatmapStyle style) {
         this.unit = unit;
         this.mapHeight = mapHeight;
         this.mapWidth = mapWidth;
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
+        this.footprint = footprint;
         this.style = style;
     }
 
@@ -32,6 +36,17 @@ public final class HeatmapLayer {
      */
     public static HeatmapLayer prepare(float[] map, int mapHeight, int mapWidth, int imageWidth, int imageHeight,
                                        HeatmapStyle style) {
+        return prepare(map, mapHeight, mapWidth, imageWidth, imageHeight, MapFootprint.whole(imageWidth, imageHeight), style);
+    }
+
+    /**
+     * A map covering only {@code footprint} of the image (e.g. a centre-cropping model's field of view).
+     *
+     * @param map row-major {@code mapHeight × mapWidth} raw values (NaN treated as 0)
+     * @throws IllegalArgumentException when the sizes disagree
+     */
+    public static HeatmapLayer prepare(float[] map, int mapHeight, int mapWidth, int imageWidth, int imageHeight,
+                                       MapFootprint footprint, HeatmapStyle style) {
         if (mapHeight < 1 || mapWidth < 1 || (long) mapHeight * mapWidth != map.length) {
             throw new IllegalArgumentException("a " + mapHeight + "×" + mapWidth + " map needs " + (long) mapHeight * mapWidth
                     + " values, got " + map.length);
@@ -48,17 +63,23 @@ public final class HeatmapLayer {
         if (style.smoothingSigma() > 0) {
             v = GaussianBlur.blur(v, mapHeight, mapWidth, style.smoothingSigma());
         }
-        return new HeatmapLayer(scale(v, style.scaling()), mapHeight, mapWidth, imageWidth, imageHeight, style);
+        return new HeatmapLayer(scale(v, style.scaling()), mapHeight, mapWidth, imageWidth, imageHeight,
+                java.util.Objects.requireNonNull(footprint, "footprint"), style);
     }
 
     public HeatmapStyle style() {
         return style;
     }
 
+    /** The part of the image the map covers, in image pixels. */
+    public MapFootprint footprint() {
+        return footprint;
+    }
+
     /** The scaled value in [0, 1] at an image point (bilinear), e.g. for a readout under the pointer. */
     public double unitAt(double imageX, double imageY) {
-        double mx = imageX * mapWidth / imageWidth - 0.5;
-        double my = imageY * mapHeight / imageHeight - 0.5;
+        double mx = (imageX - footprint.left()) * mapWidth / footprint.width() - 0.5;
+        double my = (imageY - footprint.top()) * mapHeight / footprint.height() - 0.5;
         return bilinear(mx, my);
     }
 
@@ -83,15 +104,15 @@ public final class HeatmapLayer {
         boolean[] insideX = new boolean[vw];
         for (int sx = 0; sx < vw; sx++) {
             double ix = viewport.imageX(sx + 0.5);
-            insideX[sx] = ix >= 0 && ix < imageWidth;
-            mapX[sx] = ix * mapWidth / imageWidth - 0.5;
+            insideX[sx] = ix >= 0 && ix < imageWidth && footprint.containsX(ix);
+            mapX[sx] = (ix - footprint.left()) * mapWidth / footprint.width() - 0.5;
         }
         java.util.stream.IntStream.range(0, vh).parallel().forEach(sy -> {
             double iy = viewport.imageY(sy + 0.5);
-            if (iy < 0 || iy >= imageHeight) {
+            if (iy < 0 || iy >= imageHeight || !footprint.containsY(iy)) {
                 return;
             }
-            double my = iy * mapHeight / imageHeight - 0.5;
+            double my = (iy - footprint.top()) * mapHeight / footprint.height() - 0.5;
             int o = sy * vw;
             for (int sx = 0; sx < vw; sx++) {
                 if (!insideX[sx]) {

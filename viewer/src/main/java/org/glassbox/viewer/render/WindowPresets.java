@@ -13,7 +13,7 @@ public final class WindowPresets {
     private WindowPresets() {
     }
 
-    /** A preset: a name for the menu and the window. */
+    /** A preset: a name for the menu and the window (null: the image's automatic window, from its VOI or range). */
     public record Preset(String name, Window window) {
     }
 

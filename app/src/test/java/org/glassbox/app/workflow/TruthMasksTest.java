@@ -1,0 +1,67 @@
+package org.glassbox.app.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.glassbox.core.npy.NpyArray;
+import org.glassbox.core.npy.NpyIO;
+import org.glassbox.explain.quality.RegionMask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TruthMasksTest {
+    @TempDir
+    Path dir;
+
+    private Path mask(String name, float[] v, int h, int w) throws Exception {
+        Path f = dir.resolve(name);
+        NpyIO.write(NpyArray.ofFloat32(v, h, w), f);
+        return f;
+    }
+
+    @Test
+    void theGeneratedCohortsMaskIsFoundBesideItsDicomFolder() throws Exception {
+        Path dicom = Files.createDirectories(dir.resolve("cohort/dicom")).resolve("a.dcm");
+        Files.createDirectories(dir.resolve("cohort/masks"));
+        Files.write(dir.resolve("cohort/masks/1.2.3_nodule.npy"), new byte[] {0});
+        assertThat(TruthMasks.findGenerated(dicom, "1.2.3", "nodule")).contains(dir.resolve("cohort/masks/1.2.3_nodule.npy").toAbsolutePath());
+        assertThat(TruthMasks.findGenerated(dicom, "1.2.3", "cardiomegaly")).isEmpty();
+    }
+
+    @Test
+    void aSourceResolutionMaskIsAreaAveragedOntoTheMapGridInsideWhenHalfCovered() throws Exception {
+        // 4 × 4 source: the top-left 2 × 2 block fully inside, the top-right block one pixel of four (a quarter) inside,
+        // the bottom-left block two of four (half) inside.
+        float[] v = {
+            1, 1, 0, 1,
+            1, 1, 0, 0,
+            1, 0, 0, 0,
+            1, 0, 0, 0};
+        RegionMask m = TruthMasks.onMapGrid(mask("m.npy", v, 4, 4), 2, 2, 4, 4);
+        assertThat(m.inside(0)).isTrue();
+        assertThat(m.inside(1)).isFalse();
+        assertThat(m.inside(2)).isTrue();
+        assertThat(m.inside(3)).isFalse();
+        assertThat(m.area()).isEqualTo(2);
+    }
+
+    @Test
+    void aMaskAtMapSizeIsTakenAsItIsWithNaNOutside() throws Exception {
+        RegionMask m = TruthMasks.onMapGrid(mask("m.npy", new float[] {1, Float.NaN, 0, 2}, 2, 2), 2, 2, 8, 8);
+        assertThat(m.area()).isEqualTo(2);
+        assertThat(m.inside(1)).isFalse();
+    }
+
+    @Test
+    void aMaskOfNeitherSizeOrCoveringNothingIsRefusedNamingTheSizes() throws Exception {
+        Path odd = mask("odd.npy", new float[6], 2, 3);
+        assertThatThrownBy(() -> TruthMasks.onMapGrid(odd, 4, 4, 8, 8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 x 3").hasMessageContaining("4 x 4");
+        float[] speck = new float[64];
+        speck[0] = 1;
+        Path small = mask("speck.npy", speck, 8, 8);
+        assertThatThrownBy(() -> TruthMasks.onMapGrid(small, 2, 2, 8, 8)).hasMessageContaining("covers no pixel");
+    }
+}
