@@ -139,6 +139,10 @@ public final class CompareViewModel {
         modelsChanged();
     }
 
+    WorkstationContext context() {
+        return context;
+    }
+
     // ---- selection -------------------------------------------------------------------------
 
     public ObjectProperty<RegisteredModel> modelA() {
