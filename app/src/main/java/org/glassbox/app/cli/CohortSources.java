@@ -1,16 +1,14 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.CohortComparisonRun;
 import org.glassbox.app.workflow.ModelResolver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.glassbox.app.fairness.AgeBands;
-import org.glassbox.app.fairness.CatalogCohortLoader;
 import org.glassbox.app.fairness.CohortInputException;
 import org.glassbox.app.fairness.CsvCohortLoader;
 import org.glassbox.app.fairness.LoadedCohort;
-import org.glassbox.core.workspace.Workspace;
 import org.glassbox.inference.pkg.BareOnnxOptions;
 import org.glassbox.inference.pkg.ModelPackage;
 
@@ -32,11 +30,7 @@ final class CohortSources {
 
     static LoadedCohort fromModel(ResolvedModel model, String asGiven, Path workspaceRoot, AuditOptions o, AgeBands bands)
             throws IOException, CohortInputException {
-        if (!Files.exists(workspaceRoot.resolve("catalog.sqlite"))) {
-            throw new CohortInputException("no workspace at " + workspaceRoot + " (no catalog.sqlite); give --workspace DIR or use --scores CSV");
-        }
-        Workspace ws = Workspace.open(workspaceRoot);
-        return new CatalogCohortLoader(ws).load(model.sha256(), asGiven, o.truth, o.labels, bands);
+        return CohortComparisonRun.fromCatalog(workspaceRoot, model.sha256(), asGiven, o.truth, o.labels, bands);
     }
 
     static LoadedCohort fromCsv(Path scores, AuditOptions o) throws IOException, CohortInputException {

@@ -2,27 +2,22 @@ package org.glassbox.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.glassbox.app.fairness.AgeBands;
 import org.glassbox.app.fairness.AuditDocument;
 import org.glassbox.app.fairness.CohortInputException;
-import org.glassbox.app.fairness.Cohorts;
 import org.glassbox.app.fairness.HtmlReport;
 import org.glassbox.app.fairness.LoadedCohort;
+import org.glassbox.app.workflow.CohortComparisonRun;
 import org.glassbox.explain.compare.LabelComparison;
-import org.glassbox.explain.compare.ModelComparer;
 import org.glassbox.explain.compare.ModelComparison;
 import org.glassbox.explain.compare.SubgroupComparison;
-import org.glassbox.explain.fairness.AuditCohort;
 import org.glassbox.explain.fairness.Disparity;
 import org.glassbox.explain.fairness.FairnessAudit;
-import org.glassbox.explain.fairness.FairnessAuditor;
 import org.glassbox.explain.fairness.FairnessSettings;
 import org.glassbox.explain.fairness.GroupingResult;
 import org.glassbox.explain.fairness.LabelAudit;
@@ -100,15 +95,17 @@ public final class CompareCommand implements Callable<Integer> {
                 a = CohortSources.fromCsv(scoresA, options);
                 b = CohortSources.secondFromCsv(scoresB, options);
             }
-            Cohorts.checkGroupings(a, settings.groupings());
-            Cohorts.checkGroupings(b, settings.groupings());
         } catch (CohortInputException e) {
             spec.commandLine().getErr().println("glassbox compare: " + e.getMessage());
             return GlassBoxCli.EXIT_FAILED;
         }
+        CohortComparisonRun run = new CohortComparisonRun();
         ModelComparison c;
         try {
-            c = new ModelComparer().compare(a.cohort(), b.cohort(), settings);
+            c = run.compare(a, b, settings);
+        } catch (CohortInputException e) {
+            spec.commandLine().getErr().println("glassbox compare: " + e.getMessage());
+            return GlassBoxCli.EXIT_FAILED;
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("glassbox compare: " + e.getMessage() + "; choose the other labels with --label");
             return GlassBoxCli.EXIT_FAILED;
@@ -116,15 +113,9 @@ public final class CompareCommand implements Callable<Integer> {
         Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.COMPARISON, Audits.modelObjects(named),
                 Audits.fairnessParameters(settings, a.cohort().size(), byModel ? "catalog" : "scores-csv"));
         // Each model audited on the paired cases only, so the two gap columns describe the same people.
-        Set<String> paired = new HashSet<>(a.cohort().caseIds());
-        paired.retainAll(new HashSet<>(b.cohort().caseIds()));
-        List<String> labels = c.labels().stream().map(LabelComparison::label).toList();
-        FairnessSettings auditSettings = settings.withLabels(labels);
-        FairnessAuditor auditor = new FairnessAuditor();
-        AuditCohort pa = Cohorts.subset(a.cohort(), paired);
-        AuditCohort pb = Cohorts.withTruthFrom(Cohorts.subset(b.cohort(), paired), pa);
-        FairnessAudit gapsA = auditor.audit(pa, auditSettings);
-        FairnessAudit gapsB = auditor.audit(pb, auditSettings);
+        CohortComparisonRun.PairedAudits gaps = run.pairedAudits(a, b, c, settings);
+        FairnessAudit gapsA = gaps.a();
+        FairnessAudit gapsB = gaps.b();
         AgeBands shownBands = byModel ? bands : null;
         if (options.html != null) {
             HtmlReport.write(options.html, HtmlReport.compare(c, a, b, named, gapsA, gapsB, shownBands));

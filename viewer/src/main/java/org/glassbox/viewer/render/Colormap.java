@@ -12,10 +12,12 @@ import java.util.Locale;
  * Colour maps for explanation overlays, 256 entries each, sampled from matplotlib by
  * {@code scripts/make-colormaps.py} so they match what researchers see in pytorch-grad-cam and
  * Captum figures. Viridis is perceptually uniform and colour-blind safe (the default); jet and hot
- * are there because published Grad-CAM figures use them.
+ * are there because published Grad-CAM figures use them. RdBu_r is diverging (blue below the
+ * middle, near-white at 0.5, red above) for signed maps such as the compare view's A−B difference,
+ * drawn with {@link HeatmapStyle.Scaling#SIGNED}.
  */
 public enum Colormap {
-    VIRIDIS, JET, HOT;
+    VIRIDIS, JET, HOT, RDBU_R;
 
     private volatile int[] rgb;
 
@@ -26,7 +28,7 @@ public enum Colormap {
         return table[i];
     }
 
-    /** The CLI/UI name: "viridis", "jet", "hot". */
+    /** The CLI/UI name and table file: "viridis", "jet", "hot", "rdbu_r". */
     public String displayName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -85,8 +85,9 @@ public final class HeatmapLayer {
 
     /**
      * Blends the map over {@code argb} (the rendered image for {@code viewport}) in place: colour =
-     * image × (1 − opacity) + colormap(value) × opacity where value ≥ threshold and the point lies on
-     * the image; elsewhere the image is left as it is.
+     * image × (1 − opacity) + colormap(value) × opacity where value ≥ threshold (under
+     * {@link HeatmapStyle.Scaling#SIGNED}: where |2·value − 1| ≥ threshold and the value is not the
+     * neutral middle) and the point lies on the image; elsewhere the image is left as it is.
      */
     public void composite(Viewport viewport, int[] argb) {
         int vw = viewport.viewWidth();
@@ -100,6 +101,7 @@ public final class HeatmapLayer {
         }
         int[] colours = style.colormap().table();
         double threshold = style.threshold();
+        boolean signed = style.scaling() == HeatmapStyle.Scaling.SIGNED;
         double[] mapX = new double[vw];
         boolean[] insideX = new boolean[vw];
         for (int sx = 0; sx < vw; sx++) {
@@ -119,7 +121,7 @@ public final class HeatmapLayer {
                     continue;
                 }
                 double v = bilinear(mapX[sx], my);
-                if (v < threshold || v <= 0) {
+                if (signed ? Math.abs(2 * v - 1) < Math.max(threshold, 1e-6) : v < threshold || v <= 0) {
                     continue;
                 }
                 int c = colours[(int) Math.round(Math.min(1, v) * 255)];
@@ -163,6 +165,20 @@ public final class HeatmapLayer {
                 for (int i = 0; i < v.length; i++) {
                     out[i] = Math.max(0, v[i]);
                 }
+            }
+            case SIGNED -> {
+                double max = 0;
+                for (float x : v) {
+                    max = Math.max(max, Math.abs(x));
+                }
+                if (!(max > 0)) {
+                    Arrays.fill(out, 0.5f); // all zero: the neutral middle, which composite leaves undrawn
+                    return out;
+                }
+                for (int i = 0; i < v.length; i++) {
+                    out[i] = (float) (0.5 + 0.5 * v[i] / max);
+                }
+                return out;
             }
             case ABSOLUTE -> {
                 double max = 0;

@@ -54,6 +54,11 @@ public record HeatmapStyle(Colormap colormap, double opacity, double threshold, 
         /** |value| divided by the largest |value| (evidence for and against alike). */
         ABSOLUTE,
         /** |value| divided by its 99th percentile, clipped — the usual display of IG maps, whose few extreme pixels would otherwise wash the rest out. */
-        PERCENTILE_99
+        PERCENTILE_99,
+        /**
+         * Signed: value / largest |value| mapped to [0, 1] with 0 at 0.5 (−max → 0, +max → 1), for a
+         * diverging colour map; the threshold then hides points whose |value| / max is below it.
+         */
+        SIGNED
     }
 }

@@ -33,6 +33,23 @@ class HeatmapLayerTest {
     }
 
     @Test
+    void signedScalingCentresZeroAndTheDivergingMapIsBlueWhiteRed() {
+        // RdBu_r as matplotlib 3.6.3 samples it: dark blue, near-white in the middle, dark red
+        assertThat(Colormap.RDBU_R.argb(0)).isEqualTo(0xFF053061);
+        assertThat(Colormap.RDBU_R.argb(1)).isEqualTo(0xFF67001F);
+        assertThat(Colormap.RDBU_R.argb(128 / 255.0)).isEqualTo(0xFFF7F6F6); // entry 128 of 256
+        assertThat(HeatmapLayer.scale(new float[] {-2, 0, 1, 4}, HeatmapStyle.Scaling.SIGNED)).containsExactly(0.25f, 0.5f, 0.625f, 1f);
+        assertThat(HeatmapLayer.scale(new float[] {0, 0}, HeatmapStyle.Scaling.SIGNED)).containsExactly(0.5f, 0.5f);
+        // threshold 0.5 hides |value| / max < 0.5 of either sign; zero is never drawn
+        HeatmapLayer layer = HeatmapLayer.prepare(new float[] {-4, -1, 0, 4}, 1, 4, 4, 1,
+                new HeatmapStyle(Colormap.RDBU_R, 1.0, 0.5, 0, HeatmapStyle.Scaling.SIGNED));
+        int[] image = new int[4];
+        Arrays.fill(image, 0xFF808080);
+        layer.composite(new Viewport(4, 1, 1, 2, 0.5), image);
+        assertThat(image).containsExactly(Colormap.RDBU_R.argb(0), 0xFF808080, 0xFF808080, Colormap.RDBU_R.argb(1));
+    }
+
+    @Test
     void opaqueOverlayShowsTheColourAndThresholdLetsTheImageThrough() {
         // 2×2 map over a 4×4 image; values 0, 1/3, 2/3, 1 after scaling
         float[] map = {0, 1, 2, 3};
