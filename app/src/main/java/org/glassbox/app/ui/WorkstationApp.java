@@ -28,8 +28,13 @@ public final class WorkstationApp extends Application {
         String ws = getParameters().getNamed().get("workspace");
         Path workspace = Path.of(ws == null ? "." : ws);
         boolean seedDemo = Boolean.parseBoolean(getParameters().getNamed().get("demo"));
+        build(workspace, seedDemo).show(stage);
+    }
+
+    /** The main window for {@code workspace} (not shown yet); ND4J-free. */
+    public static MainWindow build(Path workspace, boolean seedDemo) {
         WorkstationContext context = WorkstationContext.open(workspace);
-        MainWindow window = new MainWindow(context, new MainWindow.WorklistSource() {
+        return new MainWindow(context, new MainWindow.WorklistSource() {
             @Override
             public void prepare(ProgressListener progress) throws Exception {
                 WorkspaceWorklist.prepare(workspace, seedDemo, progress);
@@ -40,6 +45,5 @@ public final class WorkstationApp extends Application {
                 return WorkspaceWorklist.rows(workspace, modelSha256);
             }
         }, BackendDescription::current, seedDemo);
-        window.show(stage);
     }
 }

@@ -145,7 +145,9 @@ class WorkstationAppTest {
         }
     }
 
+    /** Seeds 120 studies and scores them with two models: about a minute on two cores. */
     @Test
+    @org.junit.jupiter.api.Tag("heavy")
     void firstRunSeedsTheCohortRegistersDemoModelsV1AndV2AndScoresAppearInTheWorklist() throws Exception {
         Stage stage = open(true);
         Scene scene = stage.getScene();
