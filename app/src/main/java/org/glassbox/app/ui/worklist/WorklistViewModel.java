@@ -32,6 +32,7 @@ import org.glassbox.app.workflow.WorklistRow;
  */
 public final class WorklistViewModel {
     private final ObservableList<WorklistRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<WorklistRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<WorklistRow> visible = new FilteredList<>(rows, r -> true);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<SubgroupAttribute> attribute = new SimpleObjectProperty<>(this, "attribute");
@@ -85,7 +86,7 @@ public final class WorklistViewModel {
 
     /** Every row, in catalog order. */
     public ObservableList<WorklistRow> allRows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView; // one wrapper: it holds its listeners only while it is referenced
     }
 
     /** Rows passing the filters, in catalog order (the table sorts its own view of them). */
