@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * images and full-size DX images (2500×3000, 16-bit), imports each set into a fresh temporary
  * workspace and reports files/s and MB/s, with SHA-256 of the same files as the peer.
  */
-@Command(name = "bench", description = "Run a benchmark: import, fairness, render, or a subcommand (explain).", subcommands = {ExplainBenchmark.class})
+@Command(name = "bench", description = "Run a benchmark: import, fairness, render, or a subcommand (explain).", subcommands = {ExplainBenchmark.class, StartupBenchmark.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", defaultValue = "import", description = "Benchmark to run: import (default), fairness or render.")

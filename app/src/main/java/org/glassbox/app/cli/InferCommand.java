@@ -1,6 +1,7 @@
 package org.glassbox.app.cli;
 
 import org.glassbox.app.workflow.ModelResolver;
+import org.glassbox.app.workflow.WorkspaceScoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import org.glassbox.core.audit.AuditAction;
 import org.glassbox.core.audit.AuditObjects;
 import org.glassbox.core.catalog.Catalog;
 import org.glassbox.core.catalog.CataloguedInstance;
-import org.glassbox.core.dicom.Dicom;
 import org.glassbox.core.npy.NpyArray;
 import org.glassbox.core.npy.NpyDtype;
 import org.glassbox.core.npy.NpyIO;
@@ -27,7 +27,6 @@ import org.glassbox.core.workspace.Workspace;
 import org.glassbox.inference.batch.BatchInference;
 import org.glassbox.inference.batch.BatchItem;
 import org.glassbox.inference.batch.BatchListener;
-import org.glassbox.inference.batch.BatchOptions;
 import org.glassbox.inference.batch.BatchReport;
 import org.glassbox.core.task.CancelToken;
 import org.glassbox.inference.batch.CatalogPredictionStore;
@@ -40,8 +39,6 @@ import org.glassbox.inference.engine.Engines;
 import org.glassbox.inference.engine.LoadedModel;
 import org.glassbox.inference.pkg.ModelManifest;
 import org.glassbox.inference.pkg.ModelPackage;
-import org.glassbox.inference.preprocess.DicomPreprocessor;
-import org.glassbox.inference.preprocess.PreprocessingSpecs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,13 +163,12 @@ public final class InferCommand implements Callable<Integer> {
                 for (CataloguedInstance ci : catalog.instances().all()) {
                     dicomSlots.add(new int[] {wsIndex, rowsByInput.get(wsIndex).size()});
                     rowsByInput.get(wsIndex).add(null);
-                    dicomItems.add(new BatchItem(ci.sopInstanceUid(), ci.file(), ci.sopInstanceUid(), ci.contentSha256()));
+                    dicomItems.add(WorkspaceScoring.item(ci));
                 }
             }
             if (!dicomItems.isEmpty()) {
                 PredictionStore store = catalog == null ? PredictionStore.NONE : new CatalogPredictionStore(catalog);
-                DicomPreprocessor pre = new DicomPreprocessor(Dicom.reader(), PreprocessingSpecs.of(manifest), chw);
-                BatchInference runner = new BatchInference(m, pre, store, BatchOptions.defaults(batch), manifest.embeddingLayer());
+                BatchInference runner = WorkspaceScoring.runner(m, manifest, store, batch);
                 ProgressBar bar = System.console() != null ? new ProgressBar(err, "infer") : null;
                 BatchListener listener = bar == null ? BatchListener.NONE
                         : p -> bar.update(p.done(), p.total(), p.etaNanos() < 0 ? "" : "ETA " + duration(p.etaNanos()));

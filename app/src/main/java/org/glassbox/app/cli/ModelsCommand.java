@@ -1,5 +1,6 @@
 package org.glassbox.app.cli;
 
+import org.glassbox.app.workflow.ModelRegistration;
 import org.glassbox.app.workflow.ModelResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -76,33 +77,24 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             Workspace ws = Workspace.open(workspace.root());
-            Path source = pkg.toAbsolutePath().normalize();
-            try (ModelPackage p = new ModelPackageLoader(ModelResolver.signaturePolicy(ws.root())).open(source, onnx.options());
-                 Catalog catalog = Catalog.open(ws.catalogFile())) {
-                RegisteredModel model = new RegisteredModel(p.manifest().id(), p.manifest().version(),
-                        EnumTokens.token(p.manifest().weights().format()), p.identity(), source.toString(),
-                        new String(p.manifestJson(), StandardCharsets.UTF_8), Instant.now());
-                ModelRepository.Outcome outcome = catalog.models().register(model);
-                AuditLog.record(ws, AuditAction.MODEL_REGISTRATION, List.of(AuditObjects.model(model.sha256())), Map.of("id", model.id(),
-                        "version", model.version(), "format", model.format(), "outcome", outcome.name().toLowerCase(Locale.ROOT),
-                        "synthesised", p.synthesised()));
-                if (json) {
-                    Map<String, Object> doc = entry(catalog.models().find(model.id(), model.version()).orElse(model));
-                    doc.put("outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    doc.put("synthesised", p.synthesised());
-                    doc.put("manifest", manifestTree(p));
-                    Json.print(out, doc);
-                } else {
-                    String what = switch (outcome) {
-                        case ADDED -> "added";
-                        case UNCHANGED -> "already registered";
-                        case PATH_UPDATED -> "already registered (path updated)";
-                    };
-                    out.println(what + ": " + model.id() + " " + model.version() + " (" + model.format() + ", sha256 " + model.sha256() + ")"
-                            + (p.synthesised() ? " — bare ONNX, manifest synthesised from flags and defaults (see --json)" : ""));
-                }
-                return GlassBoxCli.EXIT_OK;
+            ModelRegistration.Result r = ModelRegistration.register(ws, pkg, onnx.options());
+            RegisteredModel model = r.model();
+            if (json) {
+                Map<String, Object> doc = entry(model);
+                doc.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                doc.put("synthesised", r.synthesised());
+                doc.put("manifest", Json.mapper().readTree(r.manifestJson()));
+                Json.print(out, doc);
+            } else {
+                String what = switch (r.outcome()) {
+                    case ADDED -> "added";
+                    case UNCHANGED -> "already registered";
+                    case PATH_UPDATED -> "already registered (path updated)";
+                };
+                out.println(what + ": " + model.id() + " " + model.version() + " (" + model.format() + ", sha256 " + model.sha256() + ")"
+                        + (r.synthesised() ? " — bare ONNX, manifest synthesised from flags and defaults (see --json)" : ""));
             }
+            return GlassBoxCli.EXIT_OK;
         }
     }
 

@@ -82,6 +82,16 @@ public final class Jobs implements AutoCloseable {
                 }, token);
             }
 
+            /**
+             * Cancels without interrupting the thread: an interrupt closes NIO channels mid-write
+             * (SQLite, atomic files), so the work stops at its next token check instead.
+             */
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                token.cancel();
+                return super.cancel(false);
+            }
+
             @Override
             protected void cancelled() {
                 token.cancel();

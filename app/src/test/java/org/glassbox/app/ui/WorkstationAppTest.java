@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.glassbox.app.workflow.DemoWorkspace;
+import org.glassbox.app.workflow.WorklistRow;
+import org.glassbox.core.catalog.Catalog;
+import org.glassbox.core.catalog.RegisteredModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +46,23 @@ class WorkstationAppTest {
         return stage;
     }
 
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static MenuItem menuItem(Scene scene, String id) {
+        MenuBar bar = (MenuBar) scene.lookup("#menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
     @Test
     void emptyWorkspaceOpensWithAGlassBoxTitleAStatusBarAndNoCases() throws Exception {
         Stage stage = open(false);
@@ -43,20 +71,115 @@ class WorkstationAppTest {
         // The status bar names the backend ND4J actually loaded, not a fixed string.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ((Label) stage.getScene().lookup("#status-bar")).getText().contains("CpuBackend"));
         Label status = (Label) stage.getScene().lookup("#status-bar");
-        assertThat(status.getText()).startsWith("Backend: CPU (CpuBackend, ").contains(" threads)").contains(workspace.toString());
+        assertThat(status.getText()).startsWith("Backend: CPU (CpuBackend, ").contains(" threads)").contains("model A: none")
+                .contains(workspace.toString());
         assertThat(((TableView<?>) stage.getScene().lookup("#worklist")).getItems()).isEmpty();
         assertThat(Files.exists(workspace.resolve("catalog.sqlite"))).isTrue();
+        // No demo: no models copied.
+        assertThat(workspace.resolve("models")).doesNotExist();
     }
 
     @Test
-    void firstRunSeedsTheDemoCohortInTheBackgroundAndTheWorklistShowsAndFiltersIt() throws Exception {
+    void themeSwitchReplacesTheSceneStylesheetAndViewShortcutsSwitchTabs() throws Exception {
+        Stage stage = open(false);
+        Scene scene = stage.getScene();
+        assertThat(scene.getStylesheets()).containsExactly(Theme.DARK.stylesheet());
+        onFx(() -> {
+            menuItem(scene, "menu-theme-light").fire();
+            return null;
+        });
+        assertThat(scene.getStylesheets()).containsExactly(Theme.LIGHT.stylesheet());
+        onFx(() -> {
+            menuItem(scene, "menu-theme-dark").fire();
+            return null;
+        });
+        assertThat(scene.getStylesheets()).containsExactly(Theme.DARK.stylesheet());
+
+        MenuItem flags = menuItem(scene, "menu-view-flags");
+        assertThat(flags.getAccelerator().getName()).isEqualTo("Shortcut+4");
+        onFx(() -> {
+            flags.fire();
+            return null;
+        });
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#views");
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-flags");
+        assertThat(menuItem(scene, "menu-flag").getAccelerator().getName()).isEqualTo("Shortcut+B");
+    }
+
+    @Test
+    void droppedUnreadableFilesGiveANoticeAndAReportAndTheAppKeepsWorking() throws Exception {
+        Stage stage = open(false);
+        Path broken = Files.write(workspace.getParent().resolve("broken-" + System.nanoTime() + ".dcm"), new byte[] {1, 2, 3, 4});
+        Path notDicom = Files.writeString(workspace.getParent().resolve("notes-" + System.nanoTime() + ".dcm"), "DICM? no, plain text");
+        try {
+            MainWindow window = (MainWindow) stage.getScene().getRoot().getProperties().get(MainWindow.class);
+            Notifier notifier = window.context().notifier();
+            onFx(() -> {
+                window.importPaths(List.of(broken, notDicom));
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> onFx(() -> notifier.notices().stream().anyMatch(n -> n.title().equals("Import") && n.level() == Notice.Level.WARNING)));
+            Notice n = onFx(() -> notifier.notices().stream().filter(x -> x.title().equals("Import")).findFirst().orElseThrow());
+            assertThat(n.message()).startsWith("2 files were not imported").contains("errors 2");
+            assertThat(n.details()).contains(broken.toString()).contains(notDicom.toString());
+            // The de-identification report lists both files with a reason each.
+            WaitForAsyncUtils.waitForFxEvents();
+            TableView<?> report = onFx(() -> Window.getWindows().stream().map(w -> w.getScene().lookup("#import-report"))
+                    .filter(java.util.Objects::nonNull).map(x -> (TableView<?>) x).findFirst().orElseThrow());
+            assertThat(report.getItems()).hasSize(2);
+            // Nothing catalogued, and the window still answers.
+            try (Catalog c = Catalog.open(workspace.resolve("catalog.sqlite"))) {
+                assertThat(c.instances().count()).isZero();
+            }
+            TextField filter = (TextField) stage.getScene().lookup("#worklist-filter");
+            onFx(() -> {
+                filter.setText("x");
+                return null;
+            });
+            assertThat(((Label) stage.getScene().lookup("#case-count")).getText()).isEqualTo("0 cases");
+            assertThat(stage.isShowing()).isTrue();
+        } finally {
+            Files.deleteIfExists(broken);
+            Files.deleteIfExists(notDicom);
+        }
+    }
+
+    /** Seeds 120 studies and scores them with two models: about a minute on two cores. */
+    @Test
+    @org.junit.jupiter.api.Tag("heavy")
+    void firstRunSeedsTheCohortRegistersDemoModelsV1AndV2AndScoresAppearInTheWorklist() throws Exception {
         Stage stage = open(true);
-        TableView<?> table = (TableView<?>) stage.getScene().lookup("#worklist");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == DemoWorkspace.STUDIES);
-        Label count = (Label) stage.getScene().lookup("#case-count");
+        Scene scene = stage.getScene();
+        TableView<?> table = (TableView<?>) scene.lookup("#worklist");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> table.getItems().size() == DemoWorkspace.STUDIES);
+        Label count = (Label) scene.lookup("#case-count");
         assertThat(count.getText()).isEqualTo(DemoWorkspace.STUDIES + " cases");
 
-        TextField filter = (TextField) stage.getScene().lookup("#worklist-filter");
+        @SuppressWarnings("unchecked")
+        ComboBox<RegisteredModel> a = (ComboBox<RegisteredModel>) scene.lookup("#model-a");
+        @SuppressWarnings("unchecked")
+        ComboBox<RegisteredModel> b = (ComboBox<RegisteredModel>) scene.lookup("#model-b");
+        assertThat(a.getItems()).hasSize(2);
+        assertThat(Path.of(a.getValue().path())).isEqualTo(workspace.resolve("models/demo-v1"));
+        assertThat(Path.of(b.getValue().path())).isEqualTo(workspace.resolve("models/demo-v2"));
+        assertThat(((Label) scene.lookup("#status-bar")).getText()).contains("model A: " + a.getValue().id());
+
+        // Scores are computed in the background and the worklist reloads with model A's scores.
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().stream().allMatch(r -> !((WorklistRow) r).scores().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> labels = ((WorklistRow) table.getItems().get(0)).scores().keySet().stream().toList();
+        assertThat(labels).isNotEmpty();
+        assertThat(table.getColumns().stream().map(javafx.scene.control.TableColumn::getId).filter(id -> id != null && id.startsWith("col-score-")))
+                .containsExactlyElementsOf(labels.stream().map(l -> "col-score-" + l).toList());
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> onFx(() -> ((MainWindow) scene.getRoot().getProperties().get(MainWindow.class))
+                .context().jobs().running().isEmpty()));
+        try (Catalog c = Catalog.open(workspace.resolve("catalog.sqlite"))) {
+            assertThat(c.predictions().count(a.getValue().sha256())).isEqualTo(DemoWorkspace.STUDIES);
+            assertThat(c.predictions().count(b.getValue().sha256())).isEqualTo(DemoWorkspace.STUDIES);
+        }
+
+        TextField filter = (TextField) scene.lookup("#worklist-filter");
         Platform.runLater(() -> filter.setText("cardiomegaly"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems().size()).isBetween(1, DemoWorkspace.STUDIES - 1);

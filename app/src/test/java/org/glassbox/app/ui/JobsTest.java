@@ -1,0 +1,99 @@
+package org.glassbox.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Background jobs: cancel reaches the work's token, failures become notices, the ETA text. */
+class JobsTest {
+    private final Notifier notifier = new Notifier();
+    private final Jobs jobs = new Jobs(notifier);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        jobs.close();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Jobs.onFx(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void cancellingAListedJobSetsItsTokenTheWorkStopsAndAnInfoNoticeSaysCancelled() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean sawCancel = new AtomicBoolean();
+        AtomicBoolean succeeded = new AtomicBoolean();
+        Task<Integer> task = onFx(() -> jobs.submit("Scoring", (progress, cancel) -> {
+            started.countDown();
+            for (int i = 0; i < 3000; i++) {
+                if (cancel.isCancelled()) {
+                    sawCancel.set(true);
+                    return i;
+                }
+                progress.update(i / 3000.0, "item " + i);
+                Thread.sleep(10);
+            }
+            return -1;
+        }, v -> succeeded.set(true)));
+        assertThat(onFx(() -> jobs.running().contains(task))).isTrue();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        onFx(task::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, sawCancel::get);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> jobs.running().isEmpty())).isTrue();
+        assertThat(succeeded).isFalse();
+        Notice n = onFx(() -> notifier.notices().get(notifier.notices().size() - 1));
+        assertThat(n.level()).isEqualTo(Notice.Level.INFO);
+        assertThat(n.title()).isEqualTo("Scoring");
+        assertThat(n.message()).isEqualTo("Cancelled.");
+    }
+
+    @Test
+    void aFailingJobBecomesAnErrorNoticeWithItsMessageAndTheCausesAsDetails() throws Exception {
+        onFx(() -> jobs.submit("Import", (progress, cancel) -> {
+            throw new IOException("cannot write the catalog", new IllegalStateException("disk full"));
+        }, v -> { }));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> !notifier.notices().isEmpty()));
+        Notice n = onFx(() -> notifier.notices().get(0));
+        assertThat(n.level()).isEqualTo(Notice.Level.ERROR);
+        assertThat(n.title()).isEqualTo("Import");
+        assertThat(n.message()).isEqualTo("cannot write the catalog");
+        assertThat(n.details()).isEqualTo("IllegalStateException: disk full");
+        assertThat(onFx(() -> jobs.running().isEmpty())).isTrue();
+    }
+
+    @Test
+    void etaAppearsOnceATenthIsDoneAndASecondHasPassed() {
+        long second = 1_000_000_000L;
+        assertThat(Jobs.withEta("Scoring", 0.05, 10 * second)).isEqualTo("Scoring");
+        assertThat(Jobs.withEta("Scoring", 0.5, second / 2)).isEqualTo("Scoring");
+        // a quarter done in 10 s: 30 s to go
+        assertThat(Jobs.withEta("Scoring", 0.25, 10 * second)).isEqualTo("Scoring · ETA 30s");
+        // half done in 2 min: 2 min to go
+        assertThat(Jobs.withEta("", 0.5, 120 * second)).isEqualTo("ETA 2m00s");
+        assertThat(Jobs.withEta("Scoring", 1.0, 10 * second)).isEqualTo("Scoring");
+    }
+}
