@@ -31,6 +31,10 @@ public final class Jobs implements AutoCloseable {
     private final ExecutorService compute;
     private final ExecutorService quick;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    /** Every job not yet finished (any thread), so close() can cancel the queued ones. */
+    private final java.util.Set<Task<?>> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Jobs cancelled because newer work replaced them: no "Cancelled." notice for those. */
+    private final java.util.Set<Task<?>> superseded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public Jobs(Notifier notifier) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -51,6 +55,7 @@ public final class Jobs implements AutoCloseable {
     public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess) {
         Task<T> task = task(title, work, onSuccess);
         running.add(task);
+        unfinished.add(task);
         compute.submit(task);
         return task;
     }
@@ -58,6 +63,7 @@ public final class Jobs implements AutoCloseable {
     /** Unlisted quick work (a catalog read, one decode) on the I/O pool; same callbacks. */
     public <T> Task<T> quick(String title, Work<T> work, Consumer<T> onSuccess) {
         Task<T> task = task(title, work, onSuccess);
+        unfinished.add(task);
         quick.submit(task);
         return task;
     }
@@ -98,6 +104,7 @@ public final class Jobs implements AutoCloseable {
             }
         };
         task.setOnSucceeded(e -> {
+            unfinished.remove(task);
             running.remove(task);
             if (onSuccess != null) {
                 try {
@@ -108,14 +115,29 @@ public final class Jobs implements AutoCloseable {
             }
         });
         task.setOnFailed(e -> {
+            unfinished.remove(task);
             running.remove(task);
             notifier.error(title, task.getException());
         });
         task.setOnCancelled(e -> {
+            unfinished.remove(task);
             running.remove(task);
-            notifier.info(title, "Cancelled.");
+            if (!superseded.remove(task)) {
+                notifier.info(title, "Cancelled.");
+            }
         });
         return task;
+    }
+
+    /**
+     * Cancels a job because newer work replaces it (another case was selected): unlike a user's
+     * cancel, no notice is posted. Null or finished tasks are ignored. FX thread only.
+     */
+    public void supersede(Task<?> task) {
+        if (task != null && !task.isDone()) {
+            superseded.add(task);
+            task.cancel();
+        }
     }
 
     /** "message · ETA 1m05s", once a tenth of the work has shown its pace. */
@@ -138,10 +160,23 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking work, cancels every job through its token (queued ones never start; none is
+     * interrupted, for the reason in {@code cancel}) and waits up to 5 s for the running compute job
+     * to return, so the models it uses are not closed under it (native memory).
+     */
     @Override
     public void close() {
-        compute.shutdownNow();
-        quick.shutdownNow();
+        compute.shutdown();
+        quick.shutdown();
+        for (Task<?> t : unfinished) {
+            t.cancel();
+        }
+        try {
+            compute.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

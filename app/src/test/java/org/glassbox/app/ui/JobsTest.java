@@ -72,6 +72,42 @@ class JobsTest {
     }
 
     @Test
+    void aSupersededJobStopsWithoutANoticeAndCloseWaitsForTheRunningJob() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Task<Integer> task = onFx(() -> jobs.submit("Open case", (progress, cancel) -> {
+            started.countDown();
+            while (!cancel.isCancelled()) {
+                Thread.sleep(5);
+            }
+            stopped.set(true);
+            return 0;
+        }, v -> { }));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        onFx(() -> {
+            jobs.supersede(task);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> jobs.running().isEmpty()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, stopped::get);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> notifier.notices().isEmpty())).as("no 'Cancelled.' for work replaced by newer work").isTrue();
+
+        // close() returns only after the compute thread let go of the job it was running
+        AtomicBoolean finished = new AtomicBoolean();
+        CountDownLatch running = new CountDownLatch(1);
+        onFx(() -> jobs.submit("Explain", (progress, cancel) -> {
+            running.countDown();
+            Thread.sleep(300); // work that does not look at its token: close must still wait for it
+            finished.set(true);
+            return 0;
+        }, v -> { }));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        jobs.close();
+        assertThat(finished).isTrue();
+    }
+
+    @Test
     void aFailingJobBecomesAnErrorNoticeWithItsMessageAndTheCausesAsDetails() throws Exception {
         onFx(() -> jobs.submit("Import", (progress, cancel) -> {
             throw new IOException("cannot write the catalog", new IllegalStateException("disk full"));

@@ -192,7 +192,7 @@ public final class CompareViewModel {
         RegisteredModel a = context.modelA().get();
         RegisteredModel b = context.modelB().get();
         if (caseTask != null) {
-            caseTask.cancel();
+            context.jobs().supersede(caseTask); // a newer case replaces it: no "Cancelled." notice
             caseTask = null;
         }
         if (row == null || a == null || b == null) {

@@ -185,7 +185,7 @@ public final class FindingsViewModel {
      * with model A in a listed job. Does nothing more when there is no case or no model A.
      */
     public void load(WorklistRow row) {
-        cancel();
+        supersede();
         long g = ++generation;
         caseRow.set(row);
         scores.clear();
@@ -263,7 +263,7 @@ public final class FindingsViewModel {
             status.set("Nothing to explain yet: select a case and wait for its scores.");
             return;
         }
-        cancel();
+        supersede();
         long g = ++generation;
         shown.set(null);
         clearFaithfulness();
@@ -340,6 +340,13 @@ public final class FindingsViewModel {
             b.append("\n(no ground-truth mask: pointing and IoU not computed)");
         }
         return b.toString();
+    }
+
+    /** Drops the running job because newer work replaces it (no "Cancelled." notice). */
+    private void supersede() {
+        if (job != null && !job.isDone()) {
+            context.jobs().supersede(job);
+        }
     }
 
     /** Cancels this panel's running job, if any. */
