@@ -121,7 +121,7 @@ public final class MainWindow {
     public Scene createScene() {
         SplitPane review = new SplitPane(new WorklistView(context), new ReviewView(context));
         review.setOrientation(Orientation.HORIZONTAL);
-        review.setDividerPositions(0.42);
+        review.setDividerPositions(0.38);
 
         TabPane tabs = new TabPane();
         tabs.setId("views");

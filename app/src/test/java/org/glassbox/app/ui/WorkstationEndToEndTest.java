@@ -92,11 +92,23 @@ class WorkstationEndToEndTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> !scores.getItems().isEmpty()));
         Button explain = (Button) scene.lookup("#findings-explain");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !explain.isDisabled()));
+        // explain the finding the case has (its truth mask gives pointing and IoU too)
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> target = (ComboBox<Object>) scene.lookup("#findings-target");
+            target.getSelectionModel().select(target.getItems().stream()
+                    .filter(i -> i.toString().contains("cardiomegaly") || (i instanceof org.glassbox.app.ui.review.FindingsViewModel.LabelScore l
+                            && l.label().equals("cardiomegaly"))).findFirst().orElseThrow());
+        });
         fx(explain::fire);
         ImagePane reviewPane = (ImagePane) scene.lookup("#case-viewer").lookup("#image-pane");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(() -> reviewPane.heatmap() != null));
         assertThat(onFx(() -> reviewPane.frame().rows())).isEqualTo(DemoWorkspace.SIZE);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(() -> context.jobs().running().isEmpty()));
+        Node faithfulness = scene.lookup("#findings-faithfulness");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> ((javafx.scene.control.Labeled) faithfulness).getText().contains("Pointing")
+                || ((javafx.scene.control.Labeled) faithfulness).getText().contains("pointing")));
+        assertThat(onFx(() -> ((javafx.scene.control.Labeled) faithfulness).getText())).doesNotContain("no ground-truth mask");
         screenshot(scene, "review");
 
         // Flag it (Case ▸ Flag current case… is the same action as the panel's button).

@@ -45,7 +45,7 @@ public final class FindingsPanel extends VBox {
         this.exports = new CaseExports(context.workspace());
         setId("findings-panel");
         setPadding(new Insets(8));
-        setPrefWidth(340);
+        setPrefWidth(390);
         setMinWidth(260);
 
         Label title = new Label("Findings");
@@ -89,6 +89,17 @@ public final class FindingsPanel extends VBox {
 
         ComboBox<ExplanationMethod> method = new ComboBox<>(FXCollections.observableArrayList(CaseExplanations.methods()));
         method.setId("findings-method");
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ExplanationMethod m) {
+                return m == null ? "" : m.cliName(); // the names the CLI and the papers use: gradcam++, kernelshap…
+            }
+
+            @Override
+            public ExplanationMethod fromString(String s) {
+                return ExplanationMethod.fromCliName(s);
+            }
+        });
         method.valueProperty().bindBidirectional(vm.methodProperty());
         Label methodHelp = new Label();
         methodHelp.setId("findings-method-description");

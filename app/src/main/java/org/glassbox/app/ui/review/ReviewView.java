@@ -32,7 +32,7 @@ public final class ReviewView extends BorderPane {
         findings = new FindingsViewModel(context);
         panel = new FindingsPanel(context, findings, viewer);
         SplitPane split = new SplitPane(viewer, panel);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(panel, false);
         setCenter(split);
 
