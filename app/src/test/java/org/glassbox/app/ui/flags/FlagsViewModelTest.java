@@ -36,6 +36,21 @@ class FlagsViewModelTest {
     }
 
     @Test
+    void aReloadOvertakenByALaterOneIsDropped() {
+        // Raise (reload 1 starts, reads 8 flags) then withdraw (reload 2 starts, reads 7); on the read pool reload 1 ends last.
+        FlagsViewModel vm = new FlagsViewModel();
+        List<FlagListRow> beforeWithdraw = rows();
+        List<FlagListRow> afterWithdraw = beforeWithdraw.subList(0, 7);
+        long first = vm.beginLoad();
+        long second = vm.beginLoad();
+        assertThat(vm.setRows(second, afterWithdraw)).isTrue();
+        assertThat(vm.setRows(first, beforeWithdraw)).isFalse();
+        assertThat(vm.visibleRows()).containsExactlyElementsOf(afterWithdraw);
+        assertThat(vm.summaryProperty().get()).isEqualTo("7 flags");
+        assertThat(vm.models()).containsExactly("demo-v1 1");
+    }
+
+    @Test
     void filtersCombineAndChoicesFollowTheRows() {
         FlagsViewModel vm = new FlagsViewModel();
         vm.setRows(rows());
