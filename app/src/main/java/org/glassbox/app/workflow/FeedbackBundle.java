@@ -48,8 +48,8 @@ import org.glassbox.explain.cache.ExplanationCache;
  * Pseudonymous: cases are named by SOP Instance UID and the workspace's patient pseudonym, with
  * their subgroup attributes (sex, age band, site key, modality, view); never a file path, a patient
  * name or ID, or a study date. Notes are free text, so {@link #prepare} scans them first
- * ({@link PhiTextScanner}) and {@link #noteFindings()} lists what looks like PHI, for the user to
- * decide before {@link #write}. Reads the catalog and cache: call off the FX thread.
+ * ({@link PhiTextScanner}), and the header-string values of each flag's subgroup too, and
+ * {@link #noteFindings()} lists what looks like PHI, for the user to decide before {@link #write}. Reads the catalog and cache: call off the FX thread.
  */
 public final class FeedbackBundle {
     /** The {@code format} field of flags.json. */
@@ -109,6 +109,9 @@ public final class FeedbackBundle {
             for (PhiFinding p : scanner.scan(f.note())) {
                 findings.add(new NoteFinding(f.id(), f.sopInstanceUid(), p.kind(), p.reason()));
             }
+            for (PhiFinding p : scanSubgroup(scanner, f.subgroup())) {
+                findings.add(new NoteFinding(f.id(), f.sopInstanceUid(), p.kind(), "subgroup " + p.reason()));
+            }
         }
         CachedExplanations cached = new CachedExplanations(ExplanationCache.of(workspace));
         List<Item> items = new ArrayList<>();
@@ -130,7 +133,29 @@ public final class FeedbackBundle {
         return new FeedbackBundle(workspace, List.copyOf(items), List.copyOf(findings), clock);
     }
 
-    /** What in the notes looks like PHI, in flag order; empty when nothing does. */
+    /**
+     * What in a flag's subgroup looks like PHI. A well-formed subgroup ({@link FlagSubgroup}) is scanned
+     * term by term, only its header-string values (a code such as {@code age_band=60-79} or a hex site
+     * key would read as a phone number or a date); a malformed one — raised before subgroups were
+     * checked — is scanned whole.
+     */
+    private static List<PhiFinding> scanSubgroup(PhiTextScanner scanner, String subgroup) {
+        if (subgroup == null || subgroup.isBlank()) {
+            return List.of();
+        }
+        if (FlagSubgroup.problem(subgroup) != null) {
+            return scanner.scan(subgroup);
+        }
+        List<PhiFinding> found = new ArrayList<>();
+        FlagSubgroup.parse(subgroup).forEach((name, value) -> {
+            if (FlagSubgroup.FREE_TEXT.contains(name)) {
+                found.addAll(scanner.scan(value));
+            }
+        });
+        return found;
+    }
+
+    /** What in the notes and subgroups looks like PHI, in flag order; empty when nothing does. */
     public List<NoteFinding> noteFindings() {
         return findings;
     }

@@ -1,6 +1,7 @@
 package org.glassbox.app.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,6 +171,45 @@ class FeedbackBundleTest {
             assertThat(last.objectsJson()).contains("export:" + w.sha256()).contains("flag:" + flags.get(0).id()).contains("model:" + MODEL_SHA)
                     .doesNotContain(dir.toString());
         }
+    }
+
+    @Test
+    void aFlagWithAFreeTextSubgroupIsRefusedAndNotAudited() throws Exception {
+        FlagService service = new FlagService(ws);
+        long auditBefore;
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            auditBefore = catalog.audit().last().orElseThrow().seq();
+        }
+        assertThatThrownBy(() -> service.raise(new BiasFlag(0, sops.get(0), MODEL_SHA, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "patient=" + headerValues.get(0), "", "R-07", Instant.parse("2026-01-01T10:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subgroup attribute is one of")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(headerValues.get(0)));
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            assertThat(catalog.flags().all()).isEmpty();
+            assertThat(catalog.audit().last().orElseThrow().seq()).isEqualTo(auditBefore);
+        }
+    }
+
+    @Test
+    void subgroupsArePhiScannedTooButCodesAreNotMistakenForDates() throws Exception {
+        FlagService service = new FlagService(ws);
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        // A well-formed subgroup whose manufacturer value holds a date; a site key that happens to read as one (not scanned).
+        BiasFlag header = service.raise(new BiasFlag(0, sops.get(0), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "manufacturer=Acme 2021-03-04*site=20210304*age_band=60-79", "", "R-07", t));
+        BiasFlag codes = service.raise(new BiasFlag(0, sops.get(1), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "sex=F*age_band=60-79*site=20210304", "", "R-07", t));
+        // A flag stored before subgroups were checked: scanned whole.
+        BiasFlag legacy;
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            legacy = catalog.flags().add(new BiasFlag(0, sops.get(2), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                    "seen 03/04/2021", "", "R-07", t));
+        }
+        FeedbackBundle bundle = FeedbackBundle.prepare(ws, List.of(header, codes, legacy), CLOCK);
+        assertThat(bundle.noteFindings()).extracting(FeedbackBundle.NoteFinding::flagId, FeedbackBundle.NoteFinding::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(header.id(), PhiFinding.Kind.DATE),
+                        org.assertj.core.groups.Tuple.tuple(legacy.id(), PhiFinding.Kind.DATE));
+        assertThat(bundle.noteFindings().get(0).describe()).isEqualTo("flag " + header.id() + ": subgroup looks like a date");
     }
 
     @Test

@@ -117,6 +117,11 @@ class FlagsViewModelTest {
         assertThat(m.problemProperty().get()).contains("not a name");
         m.reviewerProperty().set("R-07");
         assertThat(m.problemProperty().get()).isNull();
+        m.subgroupProperty().set("patient=Jane Doe");
+        assertThat(m.problemProperty().get()).contains("subgroup attribute is one of").doesNotContain("Jane");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.toFlag(Instant.EPOCH)).isInstanceOf(IllegalStateException.class);
+        m.subgroupProperty().set("sex=F*age_band=60-79*site=1a2b3c4d");
+        assertThat(m.problemProperty().get()).isNull();
         m.labelProperty().set("effusion");
         m.noteProperty().set("  missed in women  ");
         BiasFlag f = m.toFlag(Instant.EPOCH);
