@@ -113,7 +113,9 @@ public final class FeedbackBundle {
                 findings.add(new NoteFinding(f.id(), f.sopInstanceUid(), p.kind(), "subgroup " + p.reason()));
             }
         }
-        CachedExplanations cached = new CachedExplanations(ExplanationCache.of(workspace));
+        // One walk of the cache for all flags (not one per flag: flags × entries sidecar reads).
+        CachedExplanations.Index cached = flags.stream().anyMatch(f -> f.modelSha256() != null)
+                ? new CachedExplanations(ExplanationCache.of(workspace)).index() : null;
         List<Item> items = new ArrayList<>();
         try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
             Map<String, WorklistRow> rows = new HashMap<>();
