@@ -1,5 +1,6 @@
 package org.glassbox.app.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -48,8 +51,8 @@ import org.glassbox.explain.cache.ExplanationCache;
  * Pseudonymous: cases are named by SOP Instance UID and the workspace's patient pseudonym, with
  * their subgroup attributes (sex, age band, site key, modality, view); never a file path, a patient
  * name or ID, or a study date. Notes are free text, so {@link #prepare} scans them first
- * ({@link PhiTextScanner}) and {@link #noteFindings()} lists what looks like PHI, for the user to
- * decide before {@link #write}. Reads the catalog and cache: call off the FX thread.
+ * ({@link PhiTextScanner}), and the header-string values of each flag's subgroup too, and
+ * {@link #noteFindings()} lists what looks like PHI, for the user to decide before {@link #write}. Reads the catalog and cache: call off the FX thread.
  */
 public final class FeedbackBundle {
     /** The {@code format} field of flags.json. */
@@ -109,8 +112,13 @@ public final class FeedbackBundle {
             for (PhiFinding p : scanner.scan(f.note())) {
                 findings.add(new NoteFinding(f.id(), f.sopInstanceUid(), p.kind(), p.reason()));
             }
+            for (PhiFinding p : scanSubgroup(scanner, f.subgroup())) {
+                findings.add(new NoteFinding(f.id(), f.sopInstanceUid(), p.kind(), "subgroup " + p.reason()));
+            }
         }
-        CachedExplanations cached = new CachedExplanations(ExplanationCache.of(workspace));
+        // One walk of the cache for all flags (not one per flag: flags × entries sidecar reads).
+        CachedExplanations.Index cached = flags.stream().anyMatch(f -> f.modelSha256() != null)
+                ? new CachedExplanations(ExplanationCache.of(workspace)).index() : null;
         List<Item> items = new ArrayList<>();
         try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
             Map<String, WorklistRow> rows = new HashMap<>();
@@ -130,7 +138,29 @@ public final class FeedbackBundle {
         return new FeedbackBundle(workspace, List.copyOf(items), List.copyOf(findings), clock);
     }
 
-    /** What in the notes looks like PHI, in flag order; empty when nothing does. */
+    /**
+     * What in a flag's subgroup looks like PHI. A well-formed subgroup ({@link FlagSubgroup}) is scanned
+     * term by term, only its header-string values (a code such as {@code age_band=60-79} or a hex site
+     * key would read as a phone number or a date); a malformed one — raised before subgroups were
+     * checked — is scanned whole.
+     */
+    private static List<PhiFinding> scanSubgroup(PhiTextScanner scanner, String subgroup) {
+        if (subgroup == null || subgroup.isBlank()) {
+            return List.of();
+        }
+        if (FlagSubgroup.problem(subgroup) != null) {
+            return scanner.scan(subgroup);
+        }
+        List<PhiFinding> found = new ArrayList<>();
+        FlagSubgroup.parse(subgroup).forEach((name, value) -> {
+            if (FlagSubgroup.FREE_TEXT.contains(name)) {
+                found.addAll(scanner.scan(value));
+            }
+        });
+        return found;
+    }
+
+    /** What in the notes and subgroups looks like PHI, in flag order; empty when nothing does. */
     public List<NoteFinding> noteFindings() {
         return findings;
     }
@@ -144,19 +174,20 @@ public final class FeedbackBundle {
      * failure) and records an {@link AuditAction#EXPORT} entry naming its SHA-256.
      */
     public Written write(Path target) throws IOException {
-        Map<String, Path> mapFiles = new LinkedHashMap<>(); // zip name → cache file, each once
+        Map<String, Path> mapFiles = new LinkedHashMap<>(); // zip name → cache file (image.npy), each once
+        Map<String, byte[]> sidecars = new LinkedHashMap<>(); // zip name → cleaned explanation.json, each once
         ArrayNode flagsJson = json.createArrayNode();
         StringWriter csv = new StringWriter();
         try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
             out.printRecord(CSV_HEADER);
             for (Item item : items) {
                 List<String> mapNames = new ArrayList<>();
-                ObjectNode j = flagJson(item, mapFiles, mapNames);
+                ObjectNode j = flagJson(item, mapFiles, sidecars, mapNames);
                 flagsJson.add(j);
                 out.printRecord(csvRecord(item, mapNames));
             }
         }
-        int mapCount = (int) mapFiles.keySet().stream().filter(n -> n.endsWith("/image.npy")).count();
+        int mapCount = mapFiles.size();
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("createdAt", clock.instant().toString());
@@ -173,6 +204,8 @@ public final class FeedbackBundle {
                 put(zip, "README.txt", README.getBytes(StandardCharsets.UTF_8));
                 for (Map.Entry<String, Path> e : mapFiles.entrySet()) {
                     put(zip, e.getKey(), Files.readAllBytes(e.getValue()));
+                    String sidecar = e.getKey().substring(0, e.getKey().length() - "image.npy".length()) + "explanation.json";
+                    put(zip, sidecar, sidecars.get(sidecar));
                 }
             }
         });
@@ -201,7 +234,7 @@ public final class FeedbackBundle {
             "modality", "view", "category", "severity", "label", "subgroup", "note", "reviewer", "created_at", "model_id", "model_version",
             "model_sha256", "scores", "explanation_maps");
 
-    private ObjectNode flagJson(Item item, Map<String, Path> mapFiles, List<String> mapNames) {
+    private ObjectNode flagJson(Item item, Map<String, Path> mapFiles, Map<String, byte[]> sidecars, List<String> mapNames) throws IOException {
         BiasFlag f = item.flag();
         ObjectNode j = json.createObjectNode();
         j.put("id", f.id());
@@ -251,13 +284,15 @@ public final class FeedbackBundle {
             String dir = "maps/" + f.sopInstanceUid() + "/" + f.modelSha256().substring(0, 12) + "/" + e.key().method().cliName() + "-target"
                     + e.key().target() + "-" + e.key().digest().substring(0, 12) + "/";
             mapFiles.put(dir + "image.npy", e.image());
-            mapFiles.put(dir + "explanation.json", e.sidecar());
+            if (!sidecars.containsKey(dir + "explanation.json")) {
+                sidecars.put(dir + "explanation.json", cleanSidecar(e.sidecar()));
+            }
             mapNames.add(dir + "image.npy");
             ObjectNode m = maps.addObject();
             m.put("method", e.key().method().cliName());
             m.put("target", e.key().target());
             ObjectNode parameters = m.putObject("parameters");
-            e.key().parameters().forEach(parameters::put);
+            e.key().parameters().forEach((k, v) -> parameters.put(k, pathFree(k, v)));
             m.put("map", dir + "image.npy");
             m.put("sidecar", dir + "explanation.json");
         }
@@ -266,6 +301,57 @@ public final class FeedbackBundle {
                     : "no explanation map is cached for this case and model");
         }
         return j;
+    }
+
+    /**
+     * The bundle's copy of a cache sidecar: format, key (model hash, instance, method, target and the
+     * key parameters, where a file-valued option is already its content hash), the explanation's own
+     * parameters, target logit and score, model evaluations and the map's SHA-256 — each parameter
+     * through {@link #pathFree}. Not the raw file: a map computed by the CLI with a file option
+     * (baseline-image, mean-image, reference) holds that file's path in its own parameters, e.g.
+     * {@code "baseline": "image(/home/…/x.npy)"}, and a path can name a patient.
+     */
+    private byte[] cleanSidecar(Path sidecar) throws IOException {
+        JsonNode raw = json.readTree(Files.readAllBytes(sidecar));
+        ObjectNode out = json.createObjectNode();
+        out.set("format", raw.path("format"));
+        JsonNode k = raw.path("key");
+        ObjectNode key = out.putObject("key");
+        for (String field : List.of("modelSha256", "sopInstanceUid", "method", "target")) {
+            key.set(field, k.path(field));
+        }
+        key.set("parameters", pathFree(k.path("parameters")));
+        out.set("parameters", pathFree(raw.path("parameters")));
+        for (String field : List.of("targetLogit", "targetScore", "modelEvaluations", "imageSha256")) {
+            out.set(field, raw.path(field));
+        }
+        return json.writeValueAsBytes(out);
+    }
+
+    private ObjectNode pathFree(JsonNode parameters) {
+        ObjectNode out = json.createObjectNode();
+        parameters.fields().forEachRemaining(e -> out.put(e.getKey(), pathFree(e.getKey(), e.getValue().asText())));
+        return out;
+    }
+
+    /** A path-looking part of a parameter value: a separator, a home folder or a .npy/.npz file name. */
+    private static final Pattern PATH_LIKE = Pattern.compile("[/\\\\]|^~|(?i)\\.np[yz]\\b");
+    /** A {@code Baseline.describe()}-style value, "kind(detail)". */
+    private static final Pattern KIND_AND_DETAIL = Pattern.compile("([A-Za-z][\\w-]*)\\((.*)\\)");
+
+    /**
+     * {@code value} with any file path replaced by {@code "file"} — {@code "image(/x/y.npy)"} becomes
+     * {@code "image(file)"}, {@code "/x/refs.npy"} becomes {@code "file"}; the file's content hash,
+     * where the CLI recorded one, is in the key parameters ({@code baseline-image}, {@code mean-image},
+     * {@code reference}: {@code "sha256:…"}). A {@code layer} names a model layer, never a file, and is
+     * kept (ONNX layer names contain '/').
+     */
+    static String pathFree(String name, String value) {
+        if (value == null || name.equals("layer") || !PATH_LIKE.matcher(value).find()) {
+            return value;
+        }
+        Matcher m = KIND_AND_DETAIL.matcher(value);
+        return m.matches() ? m.group(1) + "(file)" : "file";
     }
 
     private static List<String> csvRecord(Item item, List<String> mapNames) {
@@ -346,7 +432,8 @@ public final class FeedbackBundle {
             workspace's keyed patient pseudonym; no file path, patient name or ID, or study date is
             included. Notes are free text written by reviewers; GlassBox scanned them for text that looks
             like PHI (dates, phone numbers, e-mail addresses, long numbers, names seen in imported headers)
-            and the exporting user confirmed the export.
+            and the exporting user confirmed the export; the same goes for the header-string values
+            (manufacturer, model, view, modality) of each flag's subgroup.
 
             flags.json
               format, createdAt (ISO-8601 UTC), flagCount, mapCount, flags: one object per flag:
@@ -369,9 +456,12 @@ public final class FeedbackBundle {
                                   logit, as computed in the workspace; null with scoresNote when absent
               explanations        each explanation map cached for this case and model: method, target
                                   (output index), parameters, map (path in this zip of a float32 H x W
-                                  .npy at model-input resolution) and sidecar (the cache's
-                                  explanation.json: key, parameters, target score, SHA-256 of the map);
-                                  empty with explanationsNote when none was cached
+                                  .npy at model-input resolution) and sidecar (from the cache's
+                                  explanation.json: key, parameters, target logit and score, model
+                                  evaluations, SHA-256 of the map); empty with explanationsNote when
+                                  none was cached. A file given as an option (baseline-image,
+                                  mean-image, reference) appears as "sha256:<content hash>" in the key
+                                  parameters, and a file path elsewhere as "file", never the path
 
             flags.csv
               The same flags, one row each (RFC 4180, UTF-8): flag_id, sop_instance_uid,

@@ -28,8 +28,16 @@ public final class FlagService {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
 
-    /** Stores a new flag and audits it; returns it with its catalog id. */
+    /**
+     * Stores a new flag and audits it; returns it with its catalog id.
+     *
+     * @throws IllegalArgumentException when its subgroup is not in {@link FlagSubgroup}'s form (nothing is stored)
+     */
     public BiasFlag raise(BiasFlag flag) {
+        String why = FlagSubgroup.problem(flag.subgroup());
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
         BiasFlag stored;
         try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
             stored = catalog.flags().add(flag);

@@ -1,6 +1,7 @@
 package org.glassbox.app.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,6 +171,106 @@ class FeedbackBundleTest {
             assertThat(last.objectsJson()).contains("export:" + w.sha256()).contains("flag:" + flags.get(0).id()).contains("model:" + MODEL_SHA)
                     .doesNotContain(dir.toString());
         }
+    }
+
+    @Test
+    void mapsMadeWithAFileOptionCarryNoPathIntoTheBundle() throws Exception {
+        // As the CLI caches IG with --option baseline=image --option baseline-image=/tmp/.../x.npy: the key holds the
+        // file's content hash, the explanation's own parameters its path; EG with a reference set likewise.
+        Path baselineFile = dir.resolve("jdoe-baseline/x.npy");
+        Path referenceFile = dir.resolve("jdoe-refs/refs.npy");
+        ExplanationCache cache = ExplanationCache.of(ws);
+        CacheKey ig = new CacheKey(MODEL_SHA, sops.get(0), ExplanationMethod.INTEGRATED_GRADIENTS,
+                Map.of("baseline", "image", "baseline-image", "sha256:" + "cd".repeat(32), "seed", "0"), 0);
+        cache.put(ig, new Explanation(ExplanationMethod.INTEGRATED_GRADIENTS, 0, Map.of("baseline", "image(" + baselineFile + ")", "steps", "32"),
+                new SaliencyMap(2, 2, new float[] {1, 0, 0, 0}), null, 1.5f, 0.8175745f, 33, 1000));
+        CacheKey eg = new CacheKey(MODEL_SHA, sops.get(0), ExplanationMethod.EXPECTED_GRADIENTS,
+                Map.of("reference", "sha256:" + "ef".repeat(32), "seed", "0"), 0);
+        cache.put(eg, new Explanation(ExplanationMethod.EXPECTED_GRADIENTS, 0, Map.of("reference", referenceFile.toString(), "samples", "8"),
+                new SaliencyMap(2, 2, new float[] {0, 1, 0, 0}), null, 1.5f, 0.8175745f, 9, 1000));
+        assertThat(Files.readString(cache.entryDir(ig).resolve("explanation.json"))).contains(baselineFile.toString()); // the leak being fixed
+
+        Path zip = dir.resolve("out/feedback.zip");
+        FeedbackBundle.Written w = FeedbackBundle.prepare(ws, raise("marker"), CLOCK).write(zip);
+        assertThat(w.maps()).isEqualTo(3);
+        Map<String, byte[]> files = unzip(zip);
+        assertThat(files).hasSize(3 + 2 * 3);
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.ISO_8859_1);
+            assertThat(text).as(e.getKey()).doesNotContain(dir.toString()).doesNotContain("/tmp").doesNotContain("jdoe")
+                    .doesNotContain("x.npy").doesNotContain("refs.npy");
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode explanations = json.readTree(files.get("flags.json")).get("flags").get(0).get("explanations");
+        assertThat(explanations).hasSize(3);
+        for (JsonNode m : explanations) {
+            JsonNode sidecar = json.readTree(files.get(m.get("sidecar").asText()));
+            // The cleaned sidecar still ties the map to its key and content.
+            assertThat(sidecar.at("/key/modelSha256").asText()).isEqualTo(MODEL_SHA);
+            assertThat(sidecar.at("/key/method").asText()).isEqualTo(m.get("method").asText());
+            assertThat(sidecar.get("imageSha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(files.get(m.get("map").asText()))));
+            assertThat(sidecar.has("targetScore")).isTrue();
+            if (m.get("method").asText().equals("ig")) {
+                assertThat(sidecar.at("/parameters/baseline").asText()).isEqualTo("image(file)");
+                assertThat(sidecar.at("/parameters/steps").asText()).isEqualTo("32");
+                assertThat(sidecar.at("/key/parameters/baseline-image").asText()).isEqualTo("sha256:" + "cd".repeat(32));
+                assertThat(m.get("parameters").get("baseline-image").asText()).isEqualTo("sha256:" + "cd".repeat(32));
+            } else if (m.get("method").asText().equals("eg")) {
+                assertThat(sidecar.at("/parameters/reference").asText()).isEqualTo("file");
+            }
+        }
+    }
+
+    @Test
+    void pathFreeReplacesPathsOnlyAndKeepsLayerNames() {
+        assertThat(FeedbackBundle.pathFree("baseline", "image(/home/j doe/x.npy)")).isEqualTo("image(file)");
+        assertThat(FeedbackBundle.pathFree("baseline", "mean(C:\\scans\\mean.npy)")).isEqualTo("mean(file)");
+        assertThat(FeedbackBundle.pathFree("reference", "refs.npy")).isEqualTo("file");
+        assertThat(FeedbackBundle.pathFree("reference", "~/refs")).isEqualTo("file");
+        assertThat(FeedbackBundle.pathFree("baseline", "blur(sigma=8.0)")).isEqualTo("blur(sigma=8.0)");
+        assertThat(FeedbackBundle.pathFree("baseline", "mean(per-channel)")).isEqualTo("mean(per-channel)");
+        assertThat(FeedbackBundle.pathFree("baseline-image", "sha256:" + "cd".repeat(32))).isEqualTo("sha256:" + "cd".repeat(32));
+        assertThat(FeedbackBundle.pathFree("layer", "/layer4/layer4.1/Relu_output_0")).isEqualTo("/layer4/layer4.1/Relu_output_0");
+    }
+
+    @Test
+    void aFlagWithAFreeTextSubgroupIsRefusedAndNotAudited() throws Exception {
+        FlagService service = new FlagService(ws);
+        long auditBefore;
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            auditBefore = catalog.audit().last().orElseThrow().seq();
+        }
+        assertThatThrownBy(() -> service.raise(new BiasFlag(0, sops.get(0), MODEL_SHA, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "patient=" + headerValues.get(0), "", "R-07", Instant.parse("2026-01-01T10:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subgroup attribute is one of")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(headerValues.get(0)));
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            assertThat(catalog.flags().all()).isEmpty();
+            assertThat(catalog.audit().last().orElseThrow().seq()).isEqualTo(auditBefore);
+        }
+    }
+
+    @Test
+    void subgroupsArePhiScannedTooButCodesAreNotMistakenForDates() throws Exception {
+        FlagService service = new FlagService(ws);
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        // A well-formed subgroup whose manufacturer value holds a date; a site key that happens to read as one (not scanned).
+        BiasFlag header = service.raise(new BiasFlag(0, sops.get(0), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "manufacturer=Acme 2021-03-04*site=20210304*age_band=60-79", "", "R-07", t));
+        BiasFlag codes = service.raise(new BiasFlag(0, sops.get(1), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                "sex=F*age_band=60-79*site=20210304", "", "R-07", t));
+        // A flag stored before subgroups were checked: scanned whole.
+        BiasFlag legacy;
+        try (Catalog catalog = Catalog.open(ws.catalogFile())) {
+            legacy = catalog.flags().add(new BiasFlag(0, sops.get(2), null, null, BiasFlag.Category.OTHER, BiasFlag.Severity.LOW,
+                    "seen 03/04/2021", "", "R-07", t));
+        }
+        FeedbackBundle bundle = FeedbackBundle.prepare(ws, List.of(header, codes, legacy), CLOCK);
+        assertThat(bundle.noteFindings()).extracting(FeedbackBundle.NoteFinding::flagId, FeedbackBundle.NoteFinding::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(header.id(), PhiFinding.Kind.DATE),
+                        org.assertj.core.groups.Tuple.tuple(legacy.id(), PhiFinding.Kind.DATE));
+        assertThat(bundle.noteFindings().get(0).describe()).isEqualTo("flag " + header.id() + ": subgroup looks like a date");
     }
 
     @Test

@@ -78,10 +78,30 @@ class ReviewerAgreementTest {
         assertThat(disjoint.fleissUndefined()).isEqualTo("no case was flagged by two or more reviewers");
         assertThat(disjoint.pairs().get(0).undefined()).isEqualTo("no case flagged by both");
         assertThat(disjoint.describe().get(0)).endsWith(": — — no case was flagged by two or more reviewers");
+    }
 
-        ReviewerAgreement same = ReviewerAgreement.of(List.of(flag("R1", "c1", Category.SHORTCUT, 1), flag("R2", "c1", Category.SHORTCUT, 2)));
-        assertThat(same.fleiss()).isNaN();
-        assertThat(same.fleissUndefined()).contains("chance agreement is 1");
-        assertThat(same.pairs().get(0).kappa()).isNaN();
+    @Test
+    void sameCasesWithTheSameSingleCategoryIsPerfectAgreementNotUndefined() {
+        // R1 and R2 flag c1 and c2, both SHORTCUT: p_o = 1 and p_e = 1, so the formula is 0/0; agreement is perfect.
+        ReviewerAgreement same = ReviewerAgreement.of(List.of(flag("R1", "c1", Category.SHORTCUT, 1), flag("R1", "c2", Category.SHORTCUT, 2),
+                flag("R2", "c1", Category.SHORTCUT, 3), flag("R2", "c2", Category.SHORTCUT, 4)));
+        assertThat(same.fleiss()).isEqualTo(1.0);
+        assertThat(same.fleissUndefined()).isNull();
+        assertThat(same.fleissNote()).isEqualTo(ReviewerAgreement.PERFECT);
+        ReviewerAgreement.Pair p = same.pairs().get(0);
+        assertThat(p.kappa()).isEqualTo(1.0);
+        assertThat(p.undefined()).isNull();
+        assertThat(p.note()).isEqualTo(ReviewerAgreement.PERFECT);
+        assertThat(same.describe()).containsExactly(
+                "Fleiss' κ (2 reviewers, 2 cases, 2 flagged by ≥ 2): 1.000 — perfect agreement: every rating is the same category",
+                "Cohen's κ R1 × R2 (2 cases, 2 flagged by both): 1.000 — perfect agreement: every rating is the same category");
+
+        // A third reviewer who flagged only c1 (c2 rated "not flagged") breaks the single category: an ordinary κ < 1.
+        List<BiasFlag> three = new ArrayList<>(List.of(flag("R1", "c1", Category.SHORTCUT, 1), flag("R1", "c2", Category.SHORTCUT, 2),
+                flag("R2", "c1", Category.SHORTCUT, 3), flag("R2", "c2", Category.SHORTCUT, 4), flag("R3", "c1", Category.SHORTCUT, 5)));
+        ReviewerAgreement partial = ReviewerAgreement.of(three);
+        assertThat(partial.fleiss()).isLessThan(1.0);
+        assertThat(partial.fleissNote()).isNull();
+        assertThat(partial.pairs().get(0).kappa()).isEqualTo(1.0); // R1 × R2 still agree perfectly
     }
 }

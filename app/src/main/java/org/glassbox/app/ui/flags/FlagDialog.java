@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
+import org.glassbox.app.workflow.FlagSubgroup;
 import org.glassbox.core.catalog.BiasFlag;
 
 /** The flag dialog: controls bound to a {@link FlagDialogModel}; OK is enabled once the flag is complete. */
@@ -59,7 +60,8 @@ public final class FlagDialog extends Dialog<ButtonType> {
 
         TextField subgroup = new TextField();
         subgroup.setId("flag-subgroup");
-        subgroup.setTooltip(new Tooltip("The subgroup concerned, as attribute=value joined by '*' (e.g. sex=F*age_band=60-79); empty for none."));
+        subgroup.setTooltip(new Tooltip("The subgroup concerned, as attribute=value joined by '*' (e.g. sex=F*age_band=60-79); empty for none.\n"
+                + "Attributes: " + String.join(", ", FlagSubgroup.NAMES) + "."));
         subgroup.textProperty().bindBidirectional(model.subgroupProperty());
 
         TextArea note = new TextArea();

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.glassbox.app.fairness.AgeBands;
+import org.glassbox.app.workflow.FlagSubgroup;
 import org.glassbox.app.workflow.ReviewerPseudonym;
 import org.glassbox.app.workflow.WorklistRow;
 import org.glassbox.core.catalog.BiasFlag;
@@ -58,8 +59,9 @@ public final class FlagDialogModel {
             if (severity.get() == null) {
                 return "choose a severity";
             }
-            return ReviewerPseudonym.problem(reviewer.get());
-        }, category, severity, reviewer);
+            String subgroupProblem = FlagSubgroup.problem(subgroup.get());
+            return subgroupProblem != null ? subgroupProblem : ReviewerPseudonym.problem(reviewer.get());
+        }, category, severity, subgroup, reviewer);
     }
 
     /** "sex=F*age_band=60-79*site=1a2b3c4d" from the case's known attributes (the fairness audit's names). */

@@ -147,9 +147,10 @@ public final class FlagsView extends BorderPane {
         return table;
     }
 
-    /** Reads the flags in the background. */
+    /** Reads the flags in the background; a reload overtaken by a later one is dropped (see {@link FlagsViewModel#beginLoad()}). */
     public void reload() {
-        context.jobs().quick("Flags", (p, c) -> new FlagService(Workspace.open(context.workspace())).list(), vm::setRows);
+        long generation = vm.beginLoad();
+        context.jobs().quick("Flags", (p, c) -> new FlagService(Workspace.open(context.workspace())).list(), rows -> vm.setRows(generation, rows));
     }
 
     /** Sets the flag's case as the current case and switches to the review view. */

@@ -53,6 +53,31 @@ public final class FlagsViewModel {
         update();
     }
 
+    /**
+     * Bumped by every {@link #beginLoad()}: reloads run on a pool of several threads, so after
+     * raise-then-withdraw the older list can arrive last; only the latest load's rows are shown.
+     */
+    private long loadGeneration;
+
+    /** Starts a reload: pass the returned generation to {@link #setRows(long, List)} with its result. */
+    public long beginLoad() {
+        return ++loadGeneration;
+    }
+
+    /**
+     * The rows of the reload {@code generation} (from {@link #beginLoad()}): applied when no later
+     * reload has started since, else dropped (a later one will arrive).
+     *
+     * @return whether the rows were applied
+     */
+    public boolean setRows(long generation, List<FlagListRow> newRows) {
+        if (generation != loadGeneration) {
+            return false;
+        }
+        setRows(newRows);
+        return true;
+    }
+
     /** Replaces every row (after a reload); filter choices follow the rows. */
     public void setRows(List<FlagListRow> newRows) {
         rows.setAll(newRows);

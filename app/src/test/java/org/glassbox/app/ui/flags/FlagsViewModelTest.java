@@ -36,6 +36,21 @@ class FlagsViewModelTest {
     }
 
     @Test
+    void aReloadOvertakenByALaterOneIsDropped() {
+        // Raise (reload 1 starts, reads 8 flags) then withdraw (reload 2 starts, reads 7); on the read pool reload 1 ends last.
+        FlagsViewModel vm = new FlagsViewModel();
+        List<FlagListRow> beforeWithdraw = rows();
+        List<FlagListRow> afterWithdraw = beforeWithdraw.subList(0, 7);
+        long first = vm.beginLoad();
+        long second = vm.beginLoad();
+        assertThat(vm.setRows(second, afterWithdraw)).isTrue();
+        assertThat(vm.setRows(first, beforeWithdraw)).isFalse();
+        assertThat(vm.visibleRows()).containsExactlyElementsOf(afterWithdraw);
+        assertThat(vm.summaryProperty().get()).isEqualTo("7 flags");
+        assertThat(vm.models()).containsExactly("demo-v1 1");
+    }
+
+    @Test
     void filtersCombineAndChoicesFollowTheRows() {
         FlagsViewModel vm = new FlagsViewModel();
         vm.setRows(rows());
@@ -101,6 +116,11 @@ class FlagsViewModelTest {
         m.reviewerProperty().set("Jane Doe");
         assertThat(m.problemProperty().get()).contains("not a name");
         m.reviewerProperty().set("R-07");
+        assertThat(m.problemProperty().get()).isNull();
+        m.subgroupProperty().set("patient=Jane Doe");
+        assertThat(m.problemProperty().get()).contains("subgroup attribute is one of").doesNotContain("Jane");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.toFlag(Instant.EPOCH)).isInstanceOf(IllegalStateException.class);
+        m.subgroupProperty().set("sex=F*age_band=60-79*site=1a2b3c4d");
         assertThat(m.problemProperty().get()).isNull();
         m.labelProperty().set("effusion");
         m.noteProperty().set("  missed in women  ");
