@@ -199,12 +199,12 @@ public final class ExplainCommand implements Callable<Integer> {
         RegionMask truth = null;
         String maskSource = null;
         if (mask != null) {
-            truth = readMask(mask, map, in.dicom());
+            truth = readMask(mask, map, in.dicom(), manifest);
             maskSource = mask.toAbsolutePath().toString();
         } else if (in.dicom() != null) {
             java.util.Optional<Path> candidate = org.glassbox.app.workflow.TruthMasks.findGenerated(input, in.instanceId(), labels.get(k));
             if (candidate.isPresent()) {
-                truth = readMask(candidate.get(), map, in.dicom());
+                truth = readMask(candidate.get(), map, in.dicom(), manifest);
                 maskSource = candidate.get().toAbsolutePath().toString();
             }
         }
@@ -278,11 +278,11 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** A mask at the map's size, or at the source image's size (see {@link org.glassbox.app.workflow.TruthMasks#onMapGrid}). */
-    private RegionMask readMask(Path file, SaliencyMap map, DicomDataset dicom) throws IOException {
+    private RegionMask readMask(Path file, SaliencyMap map, DicomDataset dicom, ModelManifest manifest) throws IOException {
         int rows = dicom == null ? -1 : dicom.integer(DicomTags.Rows, -1);
         int columns = dicom == null ? -1 : dicom.integer(DicomTags.Columns, -1);
         try {
-            return org.glassbox.app.workflow.TruthMasks.onMapGrid(file, map.height(), map.width(), rows, columns);
+            return org.glassbox.app.workflow.TruthMasks.onMapGrid(file, map.height(), map.width(), rows, columns, PreprocessingSpecs.of(manifest));
         } catch (IllegalArgumentException ex) {
             throw usageError(CliErrors.oneLine(ex));
         }
