@@ -109,11 +109,15 @@ class ReviewViewTest {
             view.panel().exportViewPng(png);
             return null;
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png));
+        // The export renames the file into place, then hashes and audits it: wait for the audit entry, the last step.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> audited(AuditAction.EXPORT).stream()
+                .anyMatch(r -> r.objectsJson().contains(AuditObjects.sop(withMask.sopInstanceUid()))));
         BufferedImage written = ImageIO.read(png.toFile());
         assertThat(written.getWidth()).isEqualTo((int) Math.round(viewer.imagePane().getWidth()));
         assertThat(distinctColours(written)).isGreaterThan(16); // an image with a colour overlay, not a blank frame
-        assertThat(audited(AuditAction.EXPORT)).anySatisfy(r -> assertThat(r.objectsJson()).contains(AuditObjects.sop(withMask.sopInstanceUid())));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(png)));
+        assertThat(audited(AuditAction.EXPORT)).anySatisfy(r -> assertThat(r.objectsJson()).contains(AuditObjects.sop(withMask.sopInstanceUid()))
+                .contains(AuditObjects.exportFile(sha)));
         assertThat(audited(AuditAction.STUDY_VIEW)).filteredOn(r -> r.objectsJson().contains(AuditObjects.sop(withMask.sopInstanceUid())))
                 .hasSize(1);
 
@@ -142,6 +146,35 @@ class ReviewViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewer.imageProperty().get() != null
                 && viewer.imageProperty().get().sopInstanceUid().equals(next.sopInstanceUid()));
         assertThat(viewer.imagePane().heatmap()).isNull(); // the old case's map is gone
+    }
+
+    @Test
+    void anUnreadableTruthMaskIsSkippedWithAWarningAndTheCaseStillOpens() throws Exception {
+        Path file = new org.glassbox.app.workflow.CaseImages(root).fileOf(withMask.sopInstanceUid());
+        String label = withMask.findings().stream()
+                .filter(l -> org.glassbox.app.workflow.TruthMasks.findGenerated(file, withMask.sopInstanceUid(), l).isPresent()).findFirst().orElseThrow();
+        Path mask = org.glassbox.app.workflow.TruthMasks.findGenerated(file, withMask.sopInstanceUid(), label).orElseThrow();
+        byte[] good = Files.readAllBytes(mask);
+        CaseViewer viewer = view.viewer();
+        try {
+            Files.write(mask, new byte[] {1, 2, 3}); // not a .npy
+            onFx(() -> {
+                context.currentCase().set(null);
+                context.currentCase().set(withMask);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewer.imageProperty().get() != null
+                    && viewer.imageProperty().get().sopInstanceUid().equals(withMask.sopInstanceUid()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewer.imagePane().frame()).isNotNull();
+            assertThat(viewer.imagePane().outlines()).isEmpty();
+            assertThat(onFx(() -> List.copyOf(context.notifier().notices()))).anySatisfy(n -> {
+                assertThat(n.level()).isEqualTo(org.glassbox.app.ui.Notice.Level.WARNING);
+                assertThat(n.message()).contains("truth mask for " + label).contains("skipped");
+            });
+        } finally {
+            Files.write(mask, good);
+        }
     }
 
     private static int distinctColours(BufferedImage image) {
