@@ -220,7 +220,7 @@ public final class CompareViewModel {
         self[0] = context.jobs().submit("Compare " + a.id() + " " + a.version() + " | " + b.id() + " " + b.version() + " on " + row.patientPseudonym(),
                 (progress, cancel) -> {
                     CaseComparison.Result r = new CaseComparison(root).run(context.sessions(), row.sopInstanceUid(), request, cancel, progress);
-                    return new CaseView(r, DifferenceMap.of(r.mapA().imageMap(), r.mapB().imageMap()));
+                    return new CaseView(r, DifferenceMap.of(r.mapA().imageMap(), r.footprintA(), r.mapB().imageMap(), r.footprintB()));
                 },
                 view -> {
                     if (caseTask == self[0]) {

@@ -23,6 +23,7 @@ import org.glassbox.explain.compare.ModelComparison;
 import org.glassbox.explain.compare.PairedAuc;
 import org.glassbox.explain.compare.SubgroupComparison;
 import org.glassbox.explain.fairness.FairnessSettings;
+import org.glassbox.viewer.render.MapFootprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,8 @@ class CompareViewModelTest {
         SaliencyMap map = new SaliencyMap(2, 2, new float[] {0, 0.25f, 0.5f, 1});
         Explanation e = new Explanation(ExplanationMethod.GRADCAM, 0, Map.of(), map, null, 0f, 0.5f, 1, 1);
         CaseComparison.Result r = new CaseComparison.Result("s1", null, null, nameA, nameB,
-                List.of(new CaseComparison.LabelScores("nodule", 0.55, 0.58)), "nodule", e, e);
+                List.of(new CaseComparison.LabelScores("nodule", 0.55, 0.58)), "nodule", e, e,
+                MapFootprint.whole(2, 2), MapFootprint.whole(2, 2));
         return new CompareViewModel.CaseView(r, DifferenceMap.of(map, map));
     }
 
