@@ -172,6 +172,14 @@ public final class ExplainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Input in = readInput(manifest);
         long preprocessNanos = System.nanoTime() - t0;
+        if (dicomOut != null && in.dicom() != null) {
+            // Refuse a map the Parametric Map cannot place (centre-cropping model) before anything is computed or written.
+            try {
+                org.glassbox.app.workflow.MapExports.requireWholeFrame(in.dicom(), PreprocessingSpecs.of(manifest), manifest.id(), manifest.version());
+            } catch (IllegalArgumentException ex) {
+                throw usageError("--dicom-out: " + CliErrors.oneLine(ex));
+            }
+        }
         Tensor batchOfOne = new Tensor(prepend(in.image().shape()), in.image().data());
         float[] logits = lm.logits(batchOfOne).data();
         float[][] scores = Classifier.scores(new Tensor(new int[] {1, logits.length}, logits.clone()), lm.descriptor().outputKind());
@@ -292,7 +300,12 @@ public final class ExplainCommand implements Callable<Integer> {
         if (in.dicom() == null) {
             throw usageError("--dicom-out needs a DICOM INPUT (the map must reference its source image)");
         }
-        org.glassbox.app.workflow.MapExports.writeParametricMap(in.dicom(), e, manifest.id(), manifest.version(), label, dicomOut);
+        try {
+            org.glassbox.app.workflow.MapExports.writeParametricMap(in.dicom(), e, PreprocessingSpecs.of(manifest), manifest.id(), manifest.version(),
+                    label, dicomOut);
+        } catch (IllegalArgumentException ex) {
+            throw usageError("--dicom-out: " + CliErrors.oneLine(ex));
+        }
     }
 
     private int resolveTarget(List<String> labels, float[] scores) {
