@@ -82,6 +82,8 @@ class ReviewViewTest {
         FindingsViewModel vm = view.findings();
         CaseViewer viewer = view.viewer();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.scores().isEmpty() && viewer.imageProperty().get() != null);
+        // This thread saw the scores list change; the FX thread may still be running its listeners (the finding labels).
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scores()).hasSize(4);
         assertThat(vm.scores()).allSatisfy(s -> assertThat(s.decision()).isEqualTo(s.score() >= 0.5 ? "positive" : "negative"));
         assertThat(viewer.imagePane().labels()).hasSize((int) vm.scores().stream().filter(FindingsViewModel.LabelScore::positive).count());
@@ -150,21 +152,24 @@ class ReviewViewTest {
 
     @Test
     void anUnreadableTruthMaskIsSkippedWithAWarningAndTheCaseStillOpens() throws Exception {
-        Path file = new org.glassbox.app.workflow.CaseImages(root).fileOf(withMask.sopInstanceUid());
-        String label = withMask.findings().stream()
-                .filter(l -> org.glassbox.app.workflow.TruthMasks.findGenerated(file, withMask.sopInstanceUid(), l).isPresent()).findFirst().orElseThrow();
-        Path mask = org.glassbox.app.workflow.TruthMasks.findGenerated(file, withMask.sopInstanceUid(), label).orElseThrow();
-        byte[] good = Files.readAllBytes(mask);
+        // Another case than withMask (whose single STUDY_VIEW the other test counts), with a true finding.
+        WorklistRow other = rows.stream().filter(r -> !r.sopInstanceUid().equals(withMask.sopInstanceUid()) && !r.findings().isEmpty())
+                .findFirst().orElseThrow();
+        String label = other.findings().get(0);
+        Path file = new org.glassbox.app.workflow.CaseImages(root).fileOf(other.sopInstanceUid());
+        Path mask = file.toAbsolutePath().getParent().getParent().resolve("masks").resolve(other.sopInstanceUid() + "_" + label + ".npy");
+        byte[] good = Files.exists(mask) ? Files.readAllBytes(mask) : null;
         CaseViewer viewer = view.viewer();
         try {
             Files.write(mask, new byte[] {1, 2, 3}); // not a .npy
+            assertThat(org.glassbox.app.workflow.TruthMasks.findGenerated(file, other.sopInstanceUid(), label)).isPresent();
             onFx(() -> {
-                context.currentCase().set(null);
-                context.currentCase().set(withMask);
+                context.currentCase().set(null); // it may be showing already (the other test steps to the next case)
+                context.currentCase().set(other);
                 return null;
             });
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewer.imageProperty().get() != null
-                    && viewer.imageProperty().get().sopInstanceUid().equals(withMask.sopInstanceUid()));
+                    && viewer.imageProperty().get().sopInstanceUid().equals(other.sopInstanceUid()));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(viewer.imagePane().frame()).isNotNull();
             assertThat(viewer.imagePane().outlines()).isEmpty();
@@ -173,7 +178,15 @@ class ReviewViewTest {
                 assertThat(n.message()).contains("truth mask for " + label).contains("skipped");
             });
         } finally {
-            Files.write(mask, good);
+            if (good != null) {
+                Files.write(mask, good);
+            } else {
+                Files.deleteIfExists(mask);
+            }
+            onFx(() -> {
+                context.currentCase().set(null); // the other test opens its case afresh
+                return null;
+            });
         }
     }
 
