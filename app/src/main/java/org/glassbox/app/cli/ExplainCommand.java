@@ -172,6 +172,14 @@ public final class ExplainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Input in = readInput(manifest);
         long preprocessNanos = System.nanoTime() - t0;
+        if (dicomOut != null && in.dicom() != null) {
+            // Refuse a map the Parametric Map cannot place (centre-cropping model) before anything is computed or written.
+            try {
+                org.glassbox.app.workflow.MapExports.requireWholeFrame(in.dicom(), PreprocessingSpecs.of(manifest), manifest.id(), manifest.version());
+            } catch (IllegalArgumentException ex) {
+                throw usageError("--dicom-out: " + CliErrors.oneLine(ex));
+            }
+        }
         Tensor batchOfOne = new Tensor(prepend(in.image().shape()), in.image().data());
         float[] logits = lm.logits(batchOfOne).data();
         float[][] scores = Classifier.scores(new Tensor(new int[] {1, logits.length}, logits.clone()), lm.descriptor().outputKind());
@@ -199,12 +207,12 @@ public final class ExplainCommand implements Callable<Integer> {
         RegionMask truth = null;
         String maskSource = null;
         if (mask != null) {
-            truth = readMask(mask, map, in.dicom());
+            truth = readMask(mask, map, in.dicom(), manifest);
             maskSource = mask.toAbsolutePath().toString();
         } else if (in.dicom() != null) {
             java.util.Optional<Path> candidate = org.glassbox.app.workflow.TruthMasks.findGenerated(input, in.instanceId(), labels.get(k));
             if (candidate.isPresent()) {
-                truth = readMask(candidate.get(), map, in.dicom());
+                truth = readMask(candidate.get(), map, in.dicom(), manifest);
                 maskSource = candidate.get().toAbsolutePath().toString();
             }
         }
@@ -278,11 +286,11 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** A mask at the map's size, or at the source image's size (see {@link org.glassbox.app.workflow.TruthMasks#onMapGrid}). */
-    private RegionMask readMask(Path file, SaliencyMap map, DicomDataset dicom) throws IOException {
+    private RegionMask readMask(Path file, SaliencyMap map, DicomDataset dicom, ModelManifest manifest) throws IOException {
         int rows = dicom == null ? -1 : dicom.integer(DicomTags.Rows, -1);
         int columns = dicom == null ? -1 : dicom.integer(DicomTags.Columns, -1);
         try {
-            return org.glassbox.app.workflow.TruthMasks.onMapGrid(file, map.height(), map.width(), rows, columns);
+            return org.glassbox.app.workflow.TruthMasks.onMapGrid(file, map.height(), map.width(), rows, columns, PreprocessingSpecs.of(manifest));
         } catch (IllegalArgumentException ex) {
             throw usageError(CliErrors.oneLine(ex));
         }
@@ -292,7 +300,12 @@ public final class ExplainCommand implements Callable<Integer> {
         if (in.dicom() == null) {
             throw usageError("--dicom-out needs a DICOM INPUT (the map must reference its source image)");
         }
-        org.glassbox.app.workflow.MapExports.writeParametricMap(in.dicom(), e, manifest.id(), manifest.version(), label, dicomOut);
+        try {
+            org.glassbox.app.workflow.MapExports.writeParametricMap(in.dicom(), e, PreprocessingSpecs.of(manifest), manifest.id(), manifest.version(),
+                    label, dicomOut);
+        } catch (IllegalArgumentException ex) {
+            throw usageError("--dicom-out: " + CliErrors.oneLine(ex));
+        }
     }
 
     private int resolveTarget(List<String> labels, float[] scores) {

@@ -21,6 +21,7 @@ import org.glassbox.core.task.CancelToken;
 import org.glassbox.core.task.ProgressListener;
 import org.glassbox.explain.Explanation;
 import org.glassbox.explain.ExplanationMethod;
+import org.glassbox.viewer.render.MapFootprint;
 
 /**
  * Two models on one catalogued image: the image as stored (first frame, with its presentation
@@ -77,11 +78,16 @@ public final class CaseComparison {
      * @param target         the label both maps explain
      * @param mapA           A's map (at A's input resolution)
      * @param mapB           B's map (at B's input resolution)
+     * @param footprintA     where A's map lies on the frame (the part A's preprocessing keeps)
+     * @param footprintB     where B's map lies on the frame
      */
     public record Result(String sopInstanceUid, FramePixels frame, GreyscalePipeline pipeline, String nameA, String nameB,
-                         List<LabelScores> scores, String target, Explanation mapA, Explanation mapB) {
+                         List<LabelScores> scores, String target, Explanation mapA, Explanation mapB, MapFootprint footprintA,
+                         MapFootprint footprintB) {
         public Result {
             scores = List.copyOf(scores);
+            Objects.requireNonNull(footprintA, "footprintA");
+            Objects.requireNonNull(footprintB, "footprintB");
         }
     }
 
@@ -132,7 +138,9 @@ public final class CaseComparison {
         Explanation eb = explanations.explain(b, sopInstanceUid, viewB, CaseExplanations.Request.of(request.method(), tb), cancel,
                 (f, m) -> progress.update(0.6 + 0.35 * Math.max(0, f), m)).explanation();
         progress.update(1, "Done");
-        return new Result(sopInstanceUid, frame, pipeline, a.displayName(), b.displayName(), scores, target, ea, eb);
+        return new Result(sopInstanceUid, frame, pipeline, a.displayName(), b.displayName(), scores, target, ea, eb,
+                MapFootprint.ofModelInput(a.preprocessor().spec(), frame.rows(), frame.columns()),
+                MapFootprint.ofModelInput(b.preprocessor().spec(), frame.rows(), frame.columns()));
     }
 
     /** Per label name: A's labels in order, then B's others; NaN where a model lacks the label. */

@@ -16,6 +16,7 @@ import org.glassbox.core.audit.AuditAction;
 import org.glassbox.core.audit.AuditLog;
 import org.glassbox.core.audit.AuditObjects;
 import org.glassbox.core.dicom.DicomDataset;
+import org.glassbox.core.imaging.ModelInputSpec;
 import org.glassbox.core.io.AtomicFiles;
 import org.glassbox.core.workspace.Workspace;
 import org.glassbox.explain.Explanation;
@@ -56,11 +57,15 @@ public final class CaseExports {
      * Writes the map as a DICOM Parametric Map referencing its source (see {@link MapExports}).
      *
      * @return the file's SHA-256 (hex)
+     * @throws IllegalArgumentException when the model centre-crops its input (see {@link MapExports#requireWholeFrame}); nothing is written
      */
     public String exportParametricMap(String sopInstanceUid, DicomDataset source, Explanation e, ModelSession session, Path out)
             throws IOException {
         String label = session.labels().get(e.target());
-        AtomicFiles.write(out, temp -> MapExports.writeParametricMap(source, e, session.registered().id(), session.registered().version(),
+        ModelInputSpec spec = session.preprocessor().spec();
+        // Refused before any file is touched (a centre-cropping model's map cannot be placed yet).
+        MapExports.requireWholeFrame(source, spec, session.registered().id(), session.registered().version());
+        AtomicFiles.write(out, temp -> MapExports.writeParametricMap(source, e, spec, session.registered().id(), session.registered().version(),
                 label, temp));
         String sha = sha256(out);
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -3,6 +3,8 @@ package org.glassbox.app.workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.glassbox.core.catalog.Catalog;
@@ -91,5 +93,36 @@ public final class CaseImages {
             mask[i] = v[i] != 0 && !Double.isNaN(v[i]) ? 1 : 0;
         }
         return Optional.of(mask);
+    }
+    /**
+     * The case's truth masks, by label: those that read well, and one line for each that does not.
+     *
+     * @param masks    the masks read, in label order (see {@link #generatedMask})
+     * @param problems one line per mask that exists but could not be used, naming the label and the reason
+     */
+    public record GeneratedMasks(List<float[]> masks, List<String> problems) {
+        public GeneratedMasks {
+            masks = List.copyOf(masks);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The generated cohort's truth masks for these labels. A mask is an optional overlay: one that is
+     * unreadable or of the wrong size is skipped and named in {@link GeneratedMasks#problems()}, so the
+     * case still opens.
+     */
+    public static GeneratedMasks generatedMasks(CaseImage image, List<String> labels) {
+        List<float[]> masks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String label : labels) {
+            try {
+                generatedMask(image, label).ifPresent(masks::add);
+            } catch (IOException | RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                problems.add("truth mask for " + label + " skipped: " + reason);
+            }
+        }
+        return new GeneratedMasks(masks, problems);
     }
 }

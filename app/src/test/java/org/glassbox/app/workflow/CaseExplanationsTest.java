@@ -107,7 +107,7 @@ class CaseExplanationsTest {
         var e = explanations.explain(session, row.sopInstanceUid(), view,
                 CaseExplanations.Request.of(ExplanationMethod.GRADCAM, session.labels().indexOf(label)), new CancelToken(), (f, m) -> { }).explanation();
         Path maskFile = TruthMasks.findGenerated(file, row.sopInstanceUid(), label).orElseThrow();
-        RegionMask truth = TruthMasks.onMapGrid(maskFile, 96, 96, 128, 128);
+        RegionMask truth = TruthMasks.onMapGrid(maskFile, 96, 96, 128, 128, session.preprocessor().spec());
 
         QualityFigures with = explanations.faithfulness(session, view, e, truth, 10, new CancelToken(), (f, m) -> { });
         QualityFigures without = explanations.faithfulness(session, view, e, null, 10, new CancelToken(), (f, m) -> { });

@@ -34,6 +34,7 @@ import org.glassbox.explain.SaliencyMap;
 import org.glassbox.viewer.render.Colormap;
 import org.glassbox.viewer.render.HeatmapLayer;
 import org.glassbox.viewer.render.HeatmapStyle;
+import org.glassbox.viewer.render.MapFootprint;
 
 /**
  * Model A | model B | A−B on the current case, with synchronised zoom, pan and W/L, both models'
@@ -203,10 +204,13 @@ public final class CompareView extends BorderPane {
         }
         CaseComparison.Result r = view.result();
         FramePixels frame = r.frame();
-        paneA.show("A: " + r.nameA() + " · " + r.target() + " " + r.mapA().method().cliName(), frame, r.pipeline(), layer(r.mapA().imageMap(), frame, r.mapA().method()));
-        paneB.show("B: " + r.nameB() + " · " + r.target() + " " + r.mapB().method().cliName(), frame, r.pipeline(), layer(r.mapB().imageMap(), frame, r.mapB().method()));
+        // Each map over the part of the frame its model saw (the centre, for a cropping model); A − B over their common part.
+        paneA.show("A: " + r.nameA() + " · " + r.target() + " " + r.mapA().method().cliName(), frame, r.pipeline(),
+                layer(r.mapA().imageMap(), frame, r.footprintA(), r.mapA().method()));
+        paneB.show("B: " + r.nameB() + " · " + r.target() + " " + r.mapB().method().cliName(), frame, r.pipeline(),
+                layer(r.mapB().imageMap(), frame, r.footprintB(), r.mapB().method()));
         DifferenceMap d = view.difference();
-        HeatmapLayer diff = HeatmapLayer.prepare(d.values(), d.height(), d.width(), frame.columns(), frame.rows(),
+        HeatmapLayer diff = HeatmapLayer.prepare(d.values(), d.height(), d.width(), frame.columns(), frame.rows(), d.footprint(),
                 new HeatmapStyle(Colormap.RDBU_R, 0.6, 0.1, 0, HeatmapStyle.Scaling.SIGNED));
         paneDiff.show(String.format(Locale.ROOT, "A − B (red: A higher, blue: B higher; ±%.2f)", d.maxAbs()), frame, r.pipeline(), diff);
     }
@@ -215,11 +219,11 @@ public final class CompareView extends BorderPane {
      * Each model's map as the difference map normalises it: divided by its max |value|. CAM maps are
      * non-negative, so viridis over the positive part; signed attributions diverge around zero.
      */
-    static HeatmapLayer layer(SaliencyMap map, FramePixels frame, ExplanationMethod method) {
+    static HeatmapLayer layer(SaliencyMap map, FramePixels frame, MapFootprint footprint, ExplanationMethod method) {
         HeatmapStyle style = method.family() == ExplanationMethod.Family.CAM
                 ? HeatmapStyle.defaults()
                 : new HeatmapStyle(Colormap.RDBU_R, 0.5, 0.1, 0, HeatmapStyle.Scaling.SIGNED);
-        return HeatmapLayer.prepare(map.values(), map.height(), map.width(), frame.columns(), frame.rows(), style);
+        return HeatmapLayer.prepare(map.values(), map.height(), map.width(), frame.columns(), frame.rows(), footprint, style);
     }
 
     private ComboBox<RegisteredModel> modelBox(String id) {

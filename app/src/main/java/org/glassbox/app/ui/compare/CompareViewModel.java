@@ -119,6 +119,8 @@ public final class CompareViewModel {
     private final StringProperty caseStatus = new SimpleStringProperty(this, "caseStatus", "No case selected.");
     private final Map<String, double[]> thresholds = new HashMap<>();
     private Map<String, WorklistRow> rowsBySop = Map.of();
+    /** The (A, B) package hashes the cohort table, flips and thresholds belong to; null when none is shown. */
+    private List<String> cohortPair;
     private Task<?> caseTask;
     private boolean caseStale = true;
 
@@ -204,6 +206,8 @@ public final class CompareViewModel {
             return;
         }
         if (a.sha256().equals(b.sha256())) {
+            caseView.set(null);
+            scores.clear();
             caseStatus.set("Model A and model B are the same package; choose two different models.");
             caseStale = false;
             return;
@@ -216,7 +220,7 @@ public final class CompareViewModel {
         self[0] = context.jobs().submit("Compare " + a.id() + " " + a.version() + " | " + b.id() + " " + b.version() + " on " + row.patientPseudonym(),
                 (progress, cancel) -> {
                     CaseComparison.Result r = new CaseComparison(root).run(context.sessions(), row.sopInstanceUid(), request, cancel, progress);
-                    return new CaseView(r, DifferenceMap.of(r.mapA().imageMap(), r.mapB().imageMap()));
+                    return new CaseView(r, DifferenceMap.of(r.mapA().imageMap(), r.footprintA(), r.mapB().imageMap(), r.footprintB()));
                 },
                 view -> {
                     if (caseTask == self[0]) {
@@ -303,19 +307,30 @@ public final class CompareViewModel {
             } catch (CohortInputException | IllegalArgumentException e) {
                 return new CohortResult(null, Map.of(), e.getMessage());
             }
-        }, result -> {
-            if (result.outcome() == null) {
-                cohortRows.clear();
-                flips.clear();
-                cohortStatus.set("Cannot compare: " + result.problem());
-                return;
-            }
-            showComparison(result.outcome().comparison(), result.rows());
-        });
+        }, result -> cohortFinished(a, b, result));
+    }
+
+    /**
+     * Shows a finished cohort job's result, unless A or B changed while it ran: its table, flips and
+     * thresholds belong to the pair it started with, so then it is dropped.
+     */
+    void cohortFinished(RegisteredModel a, RegisteredModel b, CohortResult result) {
+        if (!pairOf(a, b).equals(currentPair())) {
+            cohortStatus.set("Models changed while comparing " + CohortComparisonRun.nameOf(a) + " with " + CohortComparisonRun.nameOf(b)
+                    + "; press Compare cohort again.");
+            return;
+        }
+        if (result.outcome() == null) {
+            clearCohort();
+            cohortStatus.set("Cannot compare: " + result.problem());
+            return;
+        }
+        showComparison(result.outcome().comparison(), result.rows());
     }
 
     /** Fills the cohort table and the flipped list from a comparison; {@code rows} gives pseudonyms. */
     void showComparison(ModelComparison c, Map<String, WorklistRow> rows) {
+        cohortPair = currentPair();
         rowsBySop = Map.copyOf(rows);
         thresholds.clear();
         List<CohortRow> table = new ArrayList<>();
@@ -375,6 +390,16 @@ public final class CompareViewModel {
     }
 
     private void modelsChanged() {
+        if (cohortPair != null && !cohortPair.equals(currentPair())) {
+            clearCohort();
+        }
+        // The shown case belongs to the previous pair (and would linger when A now equals B).
+        if (caseTask != null) {
+            caseTask.cancel();
+            caseTask = null;
+        }
+        caseView.set(null);
+        scores.clear();
         LinkedHashSet<String> all = new LinkedHashSet<>(labelsOf(context.modelA().get()));
         all.addAll(labelsOf(context.modelB().get()));
         labels.setAll(all);
@@ -385,6 +410,30 @@ public final class CompareViewModel {
             cohortLabel.set(null);
         }
         caseChanged();
+    }
+
+    /** Drops the cohort table, flips, thresholds and rows of a pair no longer chosen. */
+    private void clearCohort() {
+        cohortPair = null;
+        thresholds.clear();
+        rowsBySop = Map.of();
+        cohortRows.clear();
+        flips.clear();
+        cohortStatus.set("Models changed: press Compare cohort for " + describe(context.modelA().get()) + " vs "
+                + describe(context.modelB().get()) + ".");
+    }
+
+    private static String describe(RegisteredModel m) {
+        return m == null ? "(none)" : CohortComparisonRun.nameOf(m);
+    }
+
+    /** The chosen (A, B) package hashes; a missing model is "". */
+    private List<String> currentPair() {
+        return pairOf(context.modelA().get(), context.modelB().get());
+    }
+
+    private static List<String> pairOf(RegisteredModel a, RegisteredModel b) {
+        return List.of(a == null ? "" : a.sha256(), b == null ? "" : b.sha256());
     }
 
     /** A and B default to the first two registered models when nobody has chosen yet. */

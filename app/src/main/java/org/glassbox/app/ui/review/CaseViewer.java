@@ -263,16 +263,17 @@ public final class CaseViewer extends BorderPane {
         context.jobs().quick("Open case", (progress, cancel) -> {
             CaseImage opened = images.open(row.sopInstanceUid());
             FramePixels first = opened.frame(0);
-            List<float[]> masks = new ArrayList<>();
-            for (String label : row.findings()) {
-                CaseImages.generatedMask(opened, label).ifPresent(masks::add);
-            }
+            // Masks are an optional overlay: a bad one is skipped with a warning, the case still opens.
+            CaseImages.GeneratedMasks masks = CaseImages.generatedMasks(opened, row.findings());
             return new Opened(opened, first, masks);
         }, opened -> {
             if (g != generation) {
                 return;
             }
-            truthMasks = List.copyOf(opened.masks());
+            for (String problem : opened.masks().problems()) {
+                context.notifier().warning("Open case", problem, "");
+            }
+            truthMasks = opened.masks().masks();
             automatic = opened.image().automaticPipeline();
             presets.setItems(FXCollections.observableArrayList(presetsFor(opened.image())));
             tags.setDataset(opened.image().dataset());
@@ -283,7 +284,7 @@ public final class CaseViewer extends BorderPane {
         });
     }
 
-    private record Opened(CaseImage image, FramePixels first, List<float[]> masks) {
+    private record Opened(CaseImage image, FramePixels first, CaseImages.GeneratedMasks masks) {
     }
 
     /** The case's SOP Instance UID (null for none). */

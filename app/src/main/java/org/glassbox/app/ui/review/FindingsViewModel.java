@@ -30,6 +30,7 @@ import org.glassbox.app.workflow.TruthMasks;
 import org.glassbox.app.workflow.WorklistRow;
 import org.glassbox.core.catalog.RegisteredModel;
 import org.glassbox.core.dicom.Dicom;
+import org.glassbox.core.imaging.ModelInputSpec;
 import org.glassbox.core.model.PixelDescription;
 import org.glassbox.explain.Explanation;
 import org.glassbox.explain.ExplanationMethod;
@@ -291,7 +292,7 @@ public final class FindingsViewModel {
         faithfulnessText.set("Computing faithfulness…");
         String label = s.labels().get(e.target());
         job = context.jobs().submit("Faithfulness · " + label + " · " + shortUid(row.sopInstanceUid()), (progress, cancel) -> {
-            RegionMask truth = truthMask(row, label, e);
+            RegionMask truth = truthMask(row, label, e, s.preprocessor().spec());
             return explanations().faithfulness(s, view, e, truth, CURVE_STEPS, cancel, progress);
         }, figures -> {
             if (g != generation) {
@@ -305,7 +306,7 @@ public final class FindingsViewModel {
     }
 
     /** The generated cohort's mask for the label on the map's grid, or null (no mask, or a mask that does not fit: then only the curves). */
-    private RegionMask truthMask(WorklistRow row, String label, Explanation e) throws IOException {
+    private RegionMask truthMask(WorklistRow row, String label, Explanation e, ModelInputSpec spec) throws IOException {
         Path file = images.fileOf(row.sopInstanceUid());
         Optional<Path> mask = TruthMasks.findGenerated(file, row.sopInstanceUid(), label);
         if (mask.isEmpty()) {
@@ -318,7 +319,7 @@ public final class FindingsViewModel {
             throw new IOException(ex.getMessage(), ex);
         }
         try {
-            return TruthMasks.onMapGrid(mask.get(), e.imageMap().height(), e.imageMap().width(), d.rows(), d.columns());
+            return TruthMasks.onMapGrid(mask.get(), e.imageMap().height(), e.imageMap().width(), d.rows(), d.columns(), spec);
         } catch (IllegalArgumentException ex) {
             return null;
         }

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.glassbox.app.ui.ViewId;
 import org.glassbox.app.ui.WorkstationContext;
+import org.glassbox.app.workflow.CaseComparison;
+import org.glassbox.app.workflow.CohortComparisonRun;
 import org.glassbox.app.workflow.WorklistRow;
 import org.glassbox.core.catalog.RegisteredModel;
+import org.glassbox.explain.Explanation;
+import org.glassbox.explain.ExplanationMethod;
+import org.glassbox.explain.SaliencyMap;
 import org.glassbox.explain.compare.DecisionFlip;
 import org.glassbox.explain.compare.LabelComparison;
 import org.glassbox.explain.compare.McNemarTest;
@@ -18,6 +23,7 @@ import org.glassbox.explain.compare.ModelComparison;
 import org.glassbox.explain.compare.PairedAuc;
 import org.glassbox.explain.compare.SubgroupComparison;
 import org.glassbox.explain.fairness.FairnessSettings;
+import org.glassbox.viewer.render.MapFootprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,71 @@ class CompareViewModelTest {
         vm.threshold().set("1.5");
         vm.compareCohort();
         assertThat(vm.cohortStatus().get()).startsWith("Threshold:");
+        assertThat(context.jobs().running()).isEmpty();
+    }
+    static CompareViewModel.CaseView caseView(String nameA, String nameB) {
+        SaliencyMap map = new SaliencyMap(2, 2, new float[] {0, 0.25f, 0.5f, 1});
+        Explanation e = new Explanation(ExplanationMethod.GRADCAM, 0, Map.of(), map, null, 0f, 0.5f, 1, 1);
+        CaseComparison.Result r = new CaseComparison.Result("s1", null, null, nameA, nameB,
+                List.of(new CaseComparison.LabelScores("nodule", 0.55, 0.58)), "nodule", e, e,
+                MapFootprint.whole(2, 2), MapFootprint.whole(2, 2));
+        return new CompareViewModel.CaseView(r, DifferenceMap.of(map, map));
+    }
+
+    @Test
+    void changingAModelDropsTheCohortResultItsThresholdsAndTheCaseShown() {
+        RegisteredModel v1 = model("demo", "a".repeat(64), "nodule", "effusion");
+        RegisteredModel v2 = model("demo2", "b".repeat(64), "nodule", "effusion");
+        context.models().setAll(v1, v2);
+        context.activeView().set(ViewId.FAIRNESS); // no model work
+        vm.showComparison(comparison(), Map.of("s3", row("s3", "P3")));
+        CompareViewModel.FlipRow s3 = vm.flips().get(0);
+        vm.showCase(caseView("demo 1.0", "demo2 1.0"));
+        // nodule: A at 0.5 positive, B at the cohort's 0.6 negative.
+        assertThat(vm.scores().get(0).thresholdB()).isEqualTo(0.6);
+        assertThat(vm.caseStatus().get()).contains("at the cohort thresholds");
+
+        vm.modelB().set(model("demo3", "c".repeat(64), "nodule", "effusion"));
+        assertThat(vm.cohortRows()).isEmpty();
+        assertThat(vm.flips()).isEmpty();
+        assertThat(vm.caseView().get()).as("the old pair's case").isNull();
+        assertThat(vm.scores()).isEmpty();
+        assertThat(vm.cohortStatus().get()).contains("Models changed");
+        assertThat(vm.open(s3)).as("the old pair's flip, from the old rows").isFalse();
+        vm.showCase(caseView("demo 1.0", "demo3 1.0"));
+        assertThat(vm.scores().get(0).thresholdB()).as("no cohort thresholds of the previous pair").isEqualTo(CompareViewModel.DEFAULT_THRESHOLD);
+        assertThat(vm.caseStatus().get()).contains("decisions at 0.5");
+    }
+
+    @Test
+    void aCohortResultForAPairNoLongerChosenIsDropped() {
+        RegisteredModel v1 = model("demo", "a".repeat(64), "nodule");
+        RegisteredModel v2 = model("demo2", "b".repeat(64), "nodule");
+        RegisteredModel v3 = model("demo3", "c".repeat(64), "nodule");
+        context.models().setAll(v1, v2);
+        context.activeView().set(ViewId.FAIRNESS);
+        vm.modelB().set(v3); // while the v1 | v2 job ran
+        vm.cohortFinished(v1, v2, new CompareViewModel.CohortResult(new CohortComparisonRun.Outcome(comparison(), null, null), Map.of(), null));
+        assertThat(vm.cohortRows()).isEmpty();
+        assertThat(vm.flips()).isEmpty();
+        assertThat(vm.cohortStatus().get()).contains("Models changed while comparing");
+        vm.cohortFinished(v1, v3, new CompareViewModel.CohortResult(new CohortComparisonRun.Outcome(comparison(), null, null), Map.of(), null));
+        assertThat(vm.cohortRows()).hasSize(2);
+    }
+
+    @Test
+    void choosingTheSameModelForAAndBClearsTheCaseShown() {
+        RegisteredModel v1 = model("demo", "a".repeat(64), "nodule");
+        context.models().setAll(v1, model("demo2", "b".repeat(64), "nodule"));
+        context.activeView().set(ViewId.FAIRNESS);
+        context.currentCase().set(row("s1", "P1"));
+        vm.showCase(caseView("demo 1.0", "demo2 1.0"));
+        vm.modelB().set(v1);
+        assertThat(vm.caseView().get()).isNull();
+        assertThat(vm.scores()).isEmpty();
+        context.activeView().set(ViewId.COMPARE); // A equals B: refused before any job
+        assertThat(vm.caseView().get()).isNull();
+        assertThat(vm.caseStatus().get()).contains("same package");
         assertThat(context.jobs().running()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.glassbox.explain.SaliencyMap;
+import org.glassbox.viewer.render.MapFootprint;
 import org.junit.jupiter.api.Test;
 
 /** The A−B map's maths on hand-made maps; resampling against PyTorch's interpolate (values in the comments). */
@@ -63,6 +64,45 @@ class DifferenceMapTest {
 
     @Test
     void refusesValuesThatDoNotFitTheGrid() {
-        assertThatThrownBy(() -> new DifferenceMap(2, 2, new float[3], 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2×2");
+        assertThatThrownBy(() -> new DifferenceMap(2, 2, new float[3], 0, MapFootprint.whole(2, 2))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2×2");
+    }
+    @Test
+    void whenBCropsTheCentreTheDifferenceCoversOnlyTheCommonPartWithBothMapsInPlace() {
+        // An 8 × 8 image. A sees all of it (4 × 4 map, 2 source pixels a cell); B centre-crops rows/columns 2..5 (2 × 2 map).
+        // A's inner 2 × 2 cells cover exactly B's footprint and hold the same shape as B: the difference is zero there.
+        float[] a = {
+            0, 0, 0, 0,
+            0, 2, 4, 0,
+            0, 6, 8, 0,
+            0, 0, 0, 0};
+        SaliencyMap b = new SaliencyMap(2, 2, new float[] {1, 2, 3, 4});
+        MapFootprint centre = new MapFootprint(2, 2, 4, 4);
+        DifferenceMap d = DifferenceMap.of(new SaliencyMap(4, 4, a), MapFootprint.whole(8, 8), b, centre);
+        assertThat(d.footprint()).isEqualTo(centre);
+        assertThat(d.height()).isEqualTo(2);
+        assertThat(d.width()).isEqualTo(2);
+        assertThat(d.values()).containsOnly(0f);
+        // Spread over the whole frame (the old behaviour) B's map would be compared with A's border of zeros.
+        assertThat(DifferenceMap.of(new SaliencyMap(4, 4, a), b).maxAbs()).isGreaterThan(0.2);
+
+        // A different B in the same place: A′ − B′ cell by cell.
+        DifferenceMap flat = DifferenceMap.of(new SaliencyMap(4, 4, a), MapFootprint.whole(8, 8), new SaliencyMap(2, 2, new float[] {1, 1, 1, 1}), centre);
+        assertThat(flat.values()).containsExactly(-0.75f, -0.5f, -0.25f, 0f);
+    }
+
+    @Test
+    void betweenCellCentresBothMapsAreSampledBilinearlyInImageCoordinates() {
+        // A 1 × 2 map over a 1 × 4 strip: cell centres at x = 1 and 3. At x = 2 (half-way) the value is the mean.
+        SaliencyMap m = new SaliencyMap(1, 2, new float[] {0, 1});
+        assertThat(DifferenceMap.sample(m.values(), 1, 2, MapFootprint.whole(4, 1), 2, 0.5)).isCloseTo(0.5f, within(1e-6f));
+        assertThat(DifferenceMap.sample(m.values(), 1, 2, MapFootprint.whole(4, 1), 0.2, 0.5)).isZero(); // clamped to the outer centre
+        assertThat(DifferenceMap.sample(m.values(), 1, 2, MapFootprint.whole(4, 1), 3.9, 0.5)).isEqualTo(1f);
+    }
+
+    @Test
+    void footprintsThatDoNotOverlapAreRefused() {
+        SaliencyMap m = new SaliencyMap(2, 2, new float[] {1, 2, 3, 4});
+        assertThatThrownBy(() -> DifferenceMap.of(m, new MapFootprint(0, 0, 2, 2), m, new MapFootprint(4, 4, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not overlap");
     }
 }

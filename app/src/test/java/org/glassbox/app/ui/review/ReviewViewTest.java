@@ -82,6 +82,8 @@ class ReviewViewTest {
         FindingsViewModel vm = view.findings();
         CaseViewer viewer = view.viewer();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.scores().isEmpty() && viewer.imageProperty().get() != null);
+        // This thread saw the scores list change; the FX thread may still be running its listeners (the finding labels).
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scores()).hasSize(4);
         assertThat(vm.scores()).allSatisfy(s -> assertThat(s.decision()).isEqualTo(s.score() >= 0.5 ? "positive" : "negative"));
         assertThat(viewer.imagePane().labels()).hasSize((int) vm.scores().stream().filter(FindingsViewModel.LabelScore::positive).count());
@@ -109,11 +111,15 @@ class ReviewViewTest {
             view.panel().exportViewPng(png);
             return null;
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png));
+        // The export renames the file into place, then hashes and audits it: wait for the audit entry, the last step.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> audited(AuditAction.EXPORT).stream()
+                .anyMatch(r -> r.objectsJson().contains(AuditObjects.sop(withMask.sopInstanceUid()))));
         BufferedImage written = ImageIO.read(png.toFile());
         assertThat(written.getWidth()).isEqualTo((int) Math.round(viewer.imagePane().getWidth()));
         assertThat(distinctColours(written)).isGreaterThan(16); // an image with a colour overlay, not a blank frame
-        assertThat(audited(AuditAction.EXPORT)).anySatisfy(r -> assertThat(r.objectsJson()).contains(AuditObjects.sop(withMask.sopInstanceUid())));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(png)));
+        assertThat(audited(AuditAction.EXPORT)).anySatisfy(r -> assertThat(r.objectsJson()).contains(AuditObjects.sop(withMask.sopInstanceUid()))
+                .contains(AuditObjects.exportFile(sha)));
         assertThat(audited(AuditAction.STUDY_VIEW)).filteredOn(r -> r.objectsJson().contains(AuditObjects.sop(withMask.sopInstanceUid())))
                 .hasSize(1);
 
@@ -142,6 +148,46 @@ class ReviewViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewer.imageProperty().get() != null
                 && viewer.imageProperty().get().sopInstanceUid().equals(next.sopInstanceUid()));
         assertThat(viewer.imagePane().heatmap()).isNull(); // the old case's map is gone
+    }
+
+    @Test
+    void anUnreadableTruthMaskIsSkippedWithAWarningAndTheCaseStillOpens() throws Exception {
+        // Another case than withMask (whose single STUDY_VIEW the other test counts), with a true finding.
+        WorklistRow other = rows.stream().filter(r -> !r.sopInstanceUid().equals(withMask.sopInstanceUid()) && !r.findings().isEmpty())
+                .findFirst().orElseThrow();
+        String label = other.findings().get(0);
+        Path file = new org.glassbox.app.workflow.CaseImages(root).fileOf(other.sopInstanceUid());
+        Path mask = file.toAbsolutePath().getParent().getParent().resolve("masks").resolve(other.sopInstanceUid() + "_" + label + ".npy");
+        byte[] good = Files.exists(mask) ? Files.readAllBytes(mask) : null;
+        CaseViewer viewer = view.viewer();
+        try {
+            Files.write(mask, new byte[] {1, 2, 3}); // not a .npy
+            assertThat(org.glassbox.app.workflow.TruthMasks.findGenerated(file, other.sopInstanceUid(), label)).isPresent();
+            onFx(() -> {
+                context.currentCase().set(null); // it may be showing already (the other test steps to the next case)
+                context.currentCase().set(other);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewer.imageProperty().get() != null
+                    && viewer.imageProperty().get().sopInstanceUid().equals(other.sopInstanceUid()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewer.imagePane().frame()).isNotNull();
+            assertThat(viewer.imagePane().outlines()).isEmpty();
+            assertThat(onFx(() -> List.copyOf(context.notifier().notices()))).anySatisfy(n -> {
+                assertThat(n.level()).isEqualTo(org.glassbox.app.ui.Notice.Level.WARNING);
+                assertThat(n.message()).contains("truth mask for " + label).contains("skipped");
+            });
+        } finally {
+            if (good != null) {
+                Files.write(mask, good);
+            } else {
+                Files.deleteIfExists(mask);
+            }
+            onFx(() -> {
+                context.currentCase().set(null); // the other test opens its case afresh
+                return null;
+            });
+        }
     }
 
     private static int distinctColours(BufferedImage image) {
