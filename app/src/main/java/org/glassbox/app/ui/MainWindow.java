@@ -190,8 +190,10 @@ public final class MainWindow {
         }
         Menu caseMenu = new Menu("Case", null, item("Flag current case…", "menu-flag", "Shortcut+B",
                 () -> FlagCaseAction.flagCurrentCase(context, window().orElse(null))));
+        Menu models = new Menu("Models", null, item("Score all cases with models A and B", "menu-score", "Shortcut+Shift+S",
+                () -> scoreMissing(List.of(context.modelA().get(), context.modelB().get()), true)));
         Menu help = new Menu("Help", null, item("About GlassBox", "menu-about", null, this::about));
-        MenuBar bar = new MenuBar(file, view, caseMenu, help);
+        MenuBar bar = new MenuBar(file, view, caseMenu, models, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -328,17 +330,31 @@ public final class MainWindow {
      * missing are not even loaded.
      */
     public void scoreMissing(List<RegisteredModel> models) {
+        scoreMissing(models, false);
+    }
+
+    /** As {@link #scoreMissing(List)}; {@code tellWhenDone} says so when no case lacks scores (a menu request). */
+    private void scoreMissing(List<RegisteredModel> models, boolean tellWhenDone) {
+        if (tellWhenDone && models.stream().allMatch(Objects::isNull)) {
+            context.notifier().info("Scores", "No model chosen: register one (glassbox models add) and choose it as model A.");
+            return;
+        }
         List<RegisteredModel> todo = new ArrayList<>(models.stream().filter(Objects::nonNull).distinct().toList());
         Workspace[] ws = new Workspace[1];
         context.jobs().quick("Scores", (p, c) -> {
             ws[0] = Workspace.open(context.workspace());
             todo.removeIf(m -> WorkspaceScoring.missing(ws[0], m.sha256()) == 0);
             return todo;
-        }, missing -> missing.forEach(m -> context.jobs().submit("Scoring with " + modelName(m), (progress, cancel) -> {
+        }, missing -> {
+            if (missing.isEmpty() && tellWhenDone) {
+                context.notifier().info("Scores", "Every case already has scores from the chosen models.");
+            }
+            missing.forEach(m -> context.jobs().submit("Scoring with " + modelName(m), (progress, cancel) -> {
             progress.update(-1, "Loading " + modelName(m) + "…");
             ModelSession session = context.sessions().open(m);
             return WorkspaceScoring.score(ws[0], session, cancel, progress);
-        }, report -> context.catalogChanged())));
+        }, report -> context.catalogChanged()));
+        });
     }
 
     private Optional<Window> window() {

@@ -185,4 +185,42 @@ class WorkstationAppTest {
         assertThat(table.getItems().size()).isBetween(1, DemoWorkspace.STUDIES - 1);
         assertThat(count.getText()).endsWith("of " + DemoWorkspace.STUDIES + " cases");
     }
+
+    @Test
+    void modelsMenuScoresAUserWorkspaceThatWasNotScoredOnOpen() throws Exception {
+        org.glassbox.core.workspace.Workspace ws = org.glassbox.core.workspace.Workspace.open(workspace);
+        org.glassbox.core.ingest.ImportReport seeded = DemoWorkspace.seed(ws, (f, m) -> { });
+        assertThat(seeded.count(org.glassbox.core.catalog.ImportOutcome.IMPORTED)).isEqualTo(DemoWorkspace.STUDIES);
+        List<RegisteredModel> demo = org.glassbox.app.workflow.DemoModels.install(ws);
+        Stage stage = open(false); // a user workspace: nothing is scored on open
+        Scene scene = stage.getScene();
+        TableView<?> table = (TableView<?>) scene.lookup("#worklist");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == DemoWorkspace.STUDIES);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> ((ComboBox<?>) scene.lookup("#model-a")).getValue() != null));
+        try (Catalog c = Catalog.open(workspace.resolve("catalog.sqlite"))) {
+            assertThat(c.predictions().count(demo.get(0).sha256())).isZero();
+        }
+
+        onFx(() -> {
+            menuItem(scene, "menu-score").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().stream().allMatch(r -> !((WorklistRow) r).scores().isEmpty()));
+        for (RegisteredModel m : demo) {
+            WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> {
+                try (Catalog c = Catalog.open(workspace.resolve("catalog.sqlite"))) {
+                    return c.predictions().count(m.sha256()) == DemoWorkspace.STUDIES;
+                }
+            });
+        }
+        // Asked again, it says there is nothing to do instead of loading the models.
+        MainWindow window = (MainWindow) scene.getRoot().getProperties().get(MainWindow.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> window.context().jobs().running().isEmpty()));
+        onFx(() -> {
+            menuItem(scene, "menu-score").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> window.context().notifier().notices().stream()
+                .anyMatch(n -> n.message().startsWith("Every case already has scores"))));
+    }
 }
