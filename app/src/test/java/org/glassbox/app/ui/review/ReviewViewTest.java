@@ -155,13 +155,19 @@ class ReviewViewTest {
         // Another case than withMask (whose single STUDY_VIEW the other test counts), with a true finding.
         WorklistRow other = rows.stream().filter(r -> !r.sopInstanceUid().equals(withMask.sopInstanceUid()) && !r.findings().isEmpty())
                 .findFirst().orElseThrow();
-        String label = other.findings().get(0);
+        // every mask of the case unreadable (a case can have several findings, each with its mask)
         Path file = new org.glassbox.app.workflow.CaseImages(root).fileOf(other.sopInstanceUid());
-        Path mask = file.toAbsolutePath().getParent().getParent().resolve("masks").resolve(other.sopInstanceUid() + "_" + label + ".npy");
-        byte[] good = Files.exists(mask) ? Files.readAllBytes(mask) : null;
+        java.util.Map<Path, byte[]> originals = new java.util.LinkedHashMap<>();
+        for (String label : other.findings()) {
+            Path mask = file.toAbsolutePath().getParent().getParent().resolve("masks").resolve(other.sopInstanceUid() + "_" + label + ".npy");
+            originals.put(mask, Files.exists(mask) ? Files.readAllBytes(mask) : null);
+        }
         CaseViewer viewer = view.viewer();
         try {
-            Files.write(mask, new byte[] {1, 2, 3}); // not a .npy
+            for (Path mask : originals.keySet()) {
+                Files.write(mask, new byte[] {1, 2, 3}); // not a .npy
+            }
+            String label = other.findings().get(0);
             assertThat(org.glassbox.app.workflow.TruthMasks.findGenerated(file, other.sopInstanceUid(), label)).isPresent();
             onFx(() -> {
                 context.currentCase().set(null); // it may be showing already (the other test steps to the next case)
@@ -173,15 +179,19 @@ class ReviewViewTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(viewer.imagePane().frame()).isNotNull();
             assertThat(viewer.imagePane().outlines()).isEmpty();
-            assertThat(onFx(() -> List.copyOf(context.notifier().notices()))).anySatisfy(n -> {
-                assertThat(n.level()).isEqualTo(org.glassbox.app.ui.Notice.Level.WARNING);
-                assertThat(n.message()).contains("truth mask for " + label).contains("skipped");
-            });
+            for (String l : other.findings()) {
+                assertThat(onFx(() -> List.copyOf(context.notifier().notices()))).anySatisfy(n -> {
+                    assertThat(n.level()).isEqualTo(org.glassbox.app.ui.Notice.Level.WARNING);
+                    assertThat(n.message()).contains("truth mask for " + l).contains("skipped");
+                });
+            }
         } finally {
-            if (good != null) {
-                Files.write(mask, good);
-            } else {
-                Files.deleteIfExists(mask);
+            for (java.util.Map.Entry<Path, byte[]> e : originals.entrySet()) {
+                if (e.getValue() != null) {
+                    Files.write(e.getKey(), e.getValue());
+                } else {
+                    Files.deleteIfExists(e.getKey());
+                }
             }
             onFx(() -> {
                 context.currentCase().set(null); // the other test opens its case afresh
