@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -197,6 +198,10 @@ class WorkstationEndToEndTest {
         }
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(() -> context.jobs().running().isEmpty()));
         screenshot(scene, "compare");
+
+        // Nothing went wrong on the way: no error or warning was shown to the user.
+        assertThat(onFx(() -> List.copyOf(context.notifier().notices())))
+                .noneMatch(n -> n.level() == Notice.Level.ERROR || n.level() == Notice.Level.WARNING);
 
         // The trail: study views, explanations, the flag and the comparison are in the audit log.
         try (Catalog catalog = Catalog.open(workspace.resolve("catalog.sqlite"))) {
