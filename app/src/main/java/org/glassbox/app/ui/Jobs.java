@@ -53,7 +53,17 @@ public final class Jobs implements AutoCloseable {
      * Call on the FX thread.
      */
     public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess) {
-        Task<T> task = task(title, work, onSuccess);
+        return submit(title, work, onSuccess, null);
+    }
+
+    /**
+     * As {@link #submit(String, Work, Consumer)}, and {@code afterwards} runs on the FX thread once
+     * the work has returned or thrown, whatever happened — also after a cancel, when the task is
+     * already marked cancelled but the work is still finishing what it started (work that writes the
+     * catalog in batches uses it to show what was written).
+     */
+    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Runnable afterwards) {
+        Task<T> task = task(title, work, onSuccess, afterwards);
         running.add(task);
         unfinished.add(task);
         compute.submit(task);
@@ -62,13 +72,13 @@ public final class Jobs implements AutoCloseable {
 
     /** Unlisted quick work (a catalog read, one decode) on the I/O pool; same callbacks. */
     public <T> Task<T> quick(String title, Work<T> work, Consumer<T> onSuccess) {
-        Task<T> task = task(title, work, onSuccess);
+        Task<T> task = task(title, work, onSuccess, null);
         unfinished.add(task);
         quick.submit(task);
         return task;
     }
 
-    private <T> Task<T> task(String title, Work<T> work, Consumer<T> onSuccess) {
+    private <T> Task<T> task(String title, Work<T> work, Consumer<T> onSuccess, Runnable afterwards) {
         CancelToken token = new CancelToken();
         Task<T> task = new Task<>() {
             private long started;
@@ -78,14 +88,20 @@ public final class Jobs implements AutoCloseable {
                 started = System.nanoTime();
                 updateTitle(title);
                 updateMessage("Waiting…");
-                return work.run((fraction, message) -> {
-                    if (fraction >= 0) {
-                        updateProgress(Math.min(1, fraction), 1);
-                    } else {
-                        updateProgress(-1, 1);
+                try {
+                    return work.run((fraction, message) -> {
+                        if (fraction >= 0) {
+                            updateProgress(Math.min(1, fraction), 1);
+                        } else {
+                            updateProgress(-1, 1);
+                        }
+                        updateMessage(withEta(message, fraction, System.nanoTime() - started));
+                    }, token);
+                } finally {
+                    if (afterwards != null) {
+                        Platform.runLater(afterwards);
                     }
-                    updateMessage(withEta(message, fraction, System.nanoTime() - started));
-                }, token);
+                }
             }
 
             /**

@@ -353,7 +353,7 @@ public final class MainWindow {
             progress.update(-1, "Loading " + modelName(m) + "…");
             ModelSession session = context.sessions().open(m);
             return WorkspaceScoring.score(ws[0], session, cancel, progress);
-        }, report -> context.catalogChanged()));
+        }, report -> { }, context::catalogChanged)); // after a cancel too: the batches scored so far are stored
         });
     }
 
@@ -416,7 +416,7 @@ public final class MainWindow {
                 scoreMissing(List.of(context.modelA().get(), context.modelB().get()));
             }
             window().ifPresent(w -> ImportReportDialog.show(w, report));
-        });
+        }, context::catalogChanged); // also after a cancel: the files imported before it stay and are shown
     }
 
     private static String details(ImportReport report) {

@@ -108,6 +108,31 @@ class JobsTest {
     }
 
     @Test
+    void afterwardsRunsOnceTheWorkHasReallyStoppedEvenAfterACancel() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean workEnded = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger afterwards = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean endedBeforeAfterwards = new AtomicBoolean();
+        Task<Integer> task = onFx(() -> jobs.submit("Import", (progress, cancel) -> {
+            started.countDown();
+            release.await(30, TimeUnit.SECONDS); // finishing the batch it had started
+            workEnded.set(true);
+            return 1;
+        }, v -> { }, () -> {
+            endedBeforeAfterwards.set(workEnded.get());
+            afterwards.incrementAndGet();
+        }));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        onFx(task::cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(afterwards.get()).as("the work is still running").isZero();
+        release.countDown();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> afterwards.get() == 1);
+        assertThat(endedBeforeAfterwards).isTrue();
+    }
+
+    @Test
     void aFailingJobBecomesAnErrorNoticeWithItsMessageAndTheCausesAsDetails() throws Exception {
         onFx(() -> jobs.submit("Import", (progress, cancel) -> {
             throw new IOException("cannot write the catalog", new IllegalStateException("disk full"));

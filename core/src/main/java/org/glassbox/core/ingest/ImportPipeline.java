@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassbox.core.catalog.Catalog;
+import org.glassbox.core.task.CancelToken;
 import org.glassbox.core.catalog.CataloguedInstance;
 import org.glassbox.core.catalog.ImportOutcome;
 import org.glassbox.core.deid.DeidCheck;
@@ -100,6 +101,20 @@ public final class ImportPipeline {
      * @param progress  told after each file
      */
     public ImportReport run(List<Path> arguments, ImportProgress progress) {
+        return run(arguments, progress, new CancelToken());
+    }
+
+    /**
+     * Runs an import that can be cancelled: once {@code cancel} is set no new file is started, the
+     * files already being prepared are written (whole, like every batch), and the import is logged
+     * as finished with the counts of the files it reached; {@link ImportReport#notReached} says how
+     * many it left. Running the same import again catalogues the rest.
+     *
+     * @param arguments files, folders and DICOMDIRs
+     * @param progress  told after each file
+     * @param cancel    checked before each file is started
+     */
+    public ImportReport run(List<Path> arguments, ImportProgress progress, CancelToken cancel) {
         DeidReport deidReport = new DeidReport();
         InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments);
         int total = inputs.files().size() + inputs.problems().size();
@@ -121,9 +136,12 @@ public final class ImportPipeline {
                 int next = 0;
                 List<Path> files = inputs.files();
                 while (next < files.size() || !window.isEmpty()) {
-                    while (next < files.size() && window.size() < windowLimit) {
+                    while (!cancel.isCancelled() && next < files.size() && window.size() < windowLimit) {
                         Path f = files.get(next++);
                         window.add(pool.submit(() -> prepare(f, lookup, deidReport)));
+                    }
+                    if (window.isEmpty()) {
+                        break; // cancelled, nothing in flight
                     }
                     batch.add(await(window.removeFirst()));
                     progress.update(++done, total);
@@ -141,7 +159,8 @@ public final class ImportPipeline {
             deidReport.outcomeCounts().forEach((o, n) -> gateOutcomes.put(o.name(), n));
             catalog.importLog().logDeidReport(importId, gateOutcomes, deidReport.reasonCounts());
             catalog.importLog().finish(importId, writer.counts, Instant.now());
-            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport, inputs.emptyFolders());
+            return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport, inputs.emptyFolders(),
+                    total - done);
         }
     }
 

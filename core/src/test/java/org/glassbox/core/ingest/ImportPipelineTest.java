@@ -287,6 +287,34 @@ class ImportPipelineTest {
     }
 
     @Test
+    void aCancelledImportWritesWhatItReachedLogsItFinishedAndARerunCataloguesTheRest() throws IOException {
+        cohort(30, 2);
+        org.glassbox.core.task.CancelToken cancel = new org.glassbox.core.task.CancelToken();
+        ImportOptions options = ImportOptions.defaults(DeidPolicy.REJECT).withThreads(2).withBatchSize(5);
+        ImportReport partial = new ImportPipeline(new FakeDicom(), new FakeDeidGate(), ws, options).run(List.of(in), (done, total) -> {
+            if (done == 10) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertThat(partial.cancelled()).isTrue();
+        int reached = partial.counts().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(reached).isBetween(10, 10 + 2 * 4); // what was in flight when it was cancelled is finished, nothing more
+        assertThat(reached + partial.notReached()).isEqualTo(60);
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            assertThat(c.instances().count()).isEqualTo(partial.count(ImportOutcome.IMPORTED)).isEqualTo(reached);
+            assertThat(c.importLog().all()).singleElement().satisfies(r -> assertThat(r.finishedAt()).isNotNull());
+            assertThat(c.importLog().files(c.importLog().all().get(0).id())).hasSize(reached);
+        }
+        ImportReport rest = run(options, in);
+        assertThat(rest.cancelled()).isFalse();
+        assertThat(rest.count(ImportOutcome.DUPLICATE)).isEqualTo(reached);
+        assertThat(rest.count(ImportOutcome.IMPORTED)).isEqualTo(60 - reached);
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            assertThat(c.instances().count()).isEqualTo(60);
+        }
+    }
+
+    @Test
     void parallelImportGivesTheSameCatalogAsSingleThreaded() throws IOException {
         cohort(20, 3);
         ImportReport parallel = run(ImportOptions.defaults(DeidPolicy.REJECT).withThreads(4).withBatchSize(7), in);
