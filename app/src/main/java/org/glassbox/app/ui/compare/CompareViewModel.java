@@ -322,7 +322,7 @@ public final class CompareViewModel {
         }
         if (result.outcome() == null) {
             clearCohort();
-            cohortStatus.set("Cannot compare: " + result.problem());
+            cohortStatus.set("Cannot compare: " + org.glassbox.app.ui.Hints.withScoringHint(result.problem()));
             return;
         }
         showComparison(result.outcome().comparison(), result.rows());

@@ -297,7 +297,7 @@ public final class FairnessViewModel {
                 clearResult();
                 labels.clear();
                 attributes.clear();
-                message.set(loaded.problem());
+                message.set(org.glassbox.app.ui.Hints.withScoringHint(loaded.problem()));
                 return;
             }
             LoadedCohort c = loaded.cohort();

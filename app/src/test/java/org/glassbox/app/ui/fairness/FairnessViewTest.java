@@ -116,6 +116,7 @@ class FairnessViewTest {
         // v2 has no scores in this workspace: the dashboard says so and offers no run
         fx(() -> model.setValue(v2));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("has no scores"));
+        assertThat(message.getText()).contains("Models ▸ Score all cases"); // the way to get them without leaving the window
         assertThat(run.isDisabled()).isTrue();
 
         fx(() -> model.setValue(v1));
