@@ -116,7 +116,7 @@ public final class ImportPipeline {
      */
     public ImportReport run(List<Path> arguments, ImportProgress progress, CancelToken cancel) {
         DeidReport deidReport = new DeidReport();
-        InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments);
+        InputWalker.Inputs inputs = new InputWalker(reader).walk(arguments, cancel);
         int total = inputs.files().size() + inputs.problems().size();
         try (Catalog catalog = Catalog.open(workspace.catalogFile());
              Catalog lookup = Catalog.open(workspace.catalogFile());
@@ -160,7 +160,7 @@ public final class ImportPipeline {
             catalog.importLog().logDeidReport(importId, gateOutcomes, deidReport.reasonCounts());
             catalog.importLog().finish(importId, writer.counts, Instant.now());
             return new ImportReport(importId, writer.counts, writer.errors, catalog.studies().count(), deidReport, inputs.emptyFolders(),
-                    total - done);
+                    total - done, cancel.isCancelled() && (done < total || inputs.truncated()));
         }
     }
 

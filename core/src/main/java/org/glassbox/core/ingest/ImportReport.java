@@ -16,11 +16,13 @@ import org.glassbox.core.deid.DeidReport;
  * @param deid     the de-identification gate's report: outcome and reason counts (files whose
  *                 content was already catalogued never reach the gate and are not in it)
  * @param emptyFolders folder arguments in which the walk found nothing to import
- * @param notReached files the import never read because it was cancelled (0 when it ran to the
- *                   end); the counts cover only the files it reached
+ * @param notReached files found but never read because the import was cancelled (0 when it ran to
+ *                   the end); the counts cover only the files it reached
+ * @param cancelled  true when the import was cancelled before it reached every file (a cancel during
+ *                   the folder walk leaves files nobody counted, so notReached may then be 0)
  */
 public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, List<FileError> errors, int studies, DeidReport deid,
-                           List<java.nio.file.Path> emptyFolders, int notReached) {
+                           List<java.nio.file.Path> emptyFolders, int notReached, boolean cancelled) {
 
     /** A file that was refused or failed, and why (one line, never an identifying value). */
     public record FileError(String file, String reason) {
@@ -34,11 +36,6 @@ public record ImportReport(long importId, Map<ImportOutcome, Integer> counts, Li
         counts = Map.copyOf(all);
         errors = List.copyOf(errors);
         emptyFolders = List.copyOf(emptyFolders);
-    }
-
-    /** True when the import was cancelled before it reached every file. */
-    public boolean cancelled() {
-        return notReached > 0;
     }
 
     public int count(ImportOutcome outcome) {

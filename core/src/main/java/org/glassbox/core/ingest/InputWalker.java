@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.glassbox.core.dicom.DicomReadException;
 import org.glassbox.core.dicom.DicomReader;
+import org.glassbox.core.task.CancelToken;
 
 /**
  * Expands import arguments into the files to import, each once, in a stable order.
@@ -43,9 +44,10 @@ public final class InputWalker {
 
     /**
      * The files to import, problems met while listing them, and folder arguments in which the walk
-     * found nothing to import (so the caller can say so rather than succeed silently).
+     * found nothing to import (so the caller can say so rather than succeed silently); truncated when
+     * a cancel stopped the walk before it listed everything.
      */
-    public record Inputs(List<Path> files, List<Problem> problems, List<Path> emptyFolders) {
+    public record Inputs(List<Path> files, List<Problem> problems, List<Path> emptyFolders, boolean truncated) {
         public Inputs {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
@@ -60,13 +62,25 @@ public final class InputWalker {
     }
 
     public Inputs walk(List<Path> arguments) {
+        return walk(arguments, new CancelToken());
+    }
+
+    /**
+     * As {@link #walk(List)}, stopping early (between folders and files) once {@code cancel} is set:
+     * a large tree or a slow share must not keep a cancelled import busy. The inputs found so far are
+     * returned, marked {@link Inputs#truncated()}.
+     */
+    public Inputs walk(List<Path> arguments, CancelToken cancel) {
         Set<Path> files = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
         List<Path> empty = new ArrayList<>();
         for (Path arg : arguments) {
+            if (cancel.isCancelled()) {
+                break;
+            }
             if (Files.isDirectory(arg)) {
                 int before = files.size() + problems.size();
-                walkFolder(arg, files, problems);
+                walkFolder(arg, files, problems, cancel);
                 if (files.size() + problems.size() == before) {
                     empty.add(arg);
                 }
@@ -76,10 +90,10 @@ public final class InputWalker {
                 problems.add(new Problem(arg, Files.exists(arg) ? "not a regular file or folder" : "no such file or folder"));
             }
         }
-        return new Inputs(new ArrayList<>(files), problems, empty);
+        return new Inputs(new ArrayList<>(files), problems, empty, cancel.isCancelled());
     }
 
-    private void walkFolder(Path folder, Set<Path> files, List<Problem> problems) {
+    private void walkFolder(Path folder, Set<Path> files, List<Problem> problems, CancelToken cancel) {
         List<Path> found = new ArrayList<>();
         try {
             // Symbolic links are followed (a folder of links into an archive is common); the walk
@@ -87,11 +101,17 @@ public final class InputWalker {
             Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (cancel.isCancelled()) {
+                        return FileVisitResult.TERMINATE;
+                    }
                     return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (cancel.isCancelled()) {
+                        return FileVisitResult.TERMINATE;
+                    }
                     if (isHidden(file) || NOT_DICOM.contains(extension(file))) {
                         return FileVisitResult.CONTINUE;
                     }

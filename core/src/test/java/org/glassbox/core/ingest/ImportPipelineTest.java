@@ -315,6 +315,21 @@ class ImportPipelineTest {
     }
 
     @Test
+    void anImportCancelledBeforeItStartsReadsNothingAndSaysItWasCancelled() throws IOException {
+        cohort(5, 2);
+        org.glassbox.core.task.CancelToken cancel = new org.glassbox.core.task.CancelToken();
+        cancel.cancel(); // e.g. while a large folder was still being walked
+        ImportReport report = new ImportPipeline(new FakeDicom(), new FakeDeidGate(), ws, ImportOptions.defaults(DeidPolicy.REJECT))
+                .run(List.of(in), ImportProgress.NONE, cancel);
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.counts().values().stream().mapToInt(Integer::intValue).sum()).isZero();
+        try (Catalog c = Catalog.open(ws.catalogFile())) {
+            assertThat(c.instances().count()).isZero();
+            assertThat(c.importLog().all()).singleElement().satisfies(r -> assertThat(r.finishedAt()).isNotNull());
+        }
+    }
+
+    @Test
     void parallelImportGivesTheSameCatalogAsSingleThreaded() throws IOException {
         cohort(20, 3);
         ImportReport parallel = run(ImportOptions.defaults(DeidPolicy.REJECT).withThreads(4).withBatchSize(7), in);

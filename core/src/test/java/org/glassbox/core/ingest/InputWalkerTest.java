@@ -59,4 +59,20 @@ class InputWalkerTest {
             assertThat(p.reason()).isEqualTo("referenced by DICOMDIR " + dicomdir + " but missing");
         });
     }
+
+    @Test
+    void aCancelStopsTheWalkPartWayAndMarksItTruncated() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("many"));
+        for (int d = 0; d < 5; d++) {
+            for (int f = 0; f < 4; f++) {
+                FakeDicom.write(in.resolve("d" + d + "/f" + f + ".dcm"), FakeDicom.instance("1." + d + "." + f, "2." + d, "3." + d));
+            }
+        }
+        assertThat(walker.walk(List.of(in)).truncated()).isFalse();
+        org.glassbox.core.task.CancelToken cancel = new org.glassbox.core.task.CancelToken();
+        cancel.cancel();
+        InputWalker.Inputs stopped = walker.walk(List.of(in), cancel);
+        assertThat(stopped.truncated()).isTrue();
+        assertThat(stopped.files()).isEmpty();
+    }
 }
