@@ -26,7 +26,8 @@ import org.glassbox.app.workflow.WorklistRow;
  * Filters combine with AND: free text; one subgroup attribute value (sex, age band, site,
  * manufacturer, model; "" picks the unknowns); a finding (a truth label positive); a score range
  * on one label (inclusive; while it is narrower than [0, 1], unscored cases are left out);
- * flagged only; and a restriction to given instances (a fairness cell, flipped cases). Only this
+ * flagged only; and a restriction to given instances (a fairness cell, flipped cases), which
+ * clears the other filters when set. Only this
  * class talks to the workflow layer, so the worklist's behaviour is tested headless. Must be used
  * on the JavaFX thread (or before the scene is shown).
  */
@@ -59,9 +60,15 @@ public final class WorklistViewModel {
         });
     }
 
-    /** Shows only these instances (a fairness cell, a flipped-cases list) until {@link #clearRestriction}. */
+    /**
+     * Shows only these instances (a fairness cell, a flipped-cases list) until {@link #clearRestriction}.
+     * Clears the other filters first: the banner names the whole selection, so a leftover "sex=M"
+     * or "flagged only" must not silently hide cases of it. Filters set afterwards narrow it.
+     */
     public void restrictTo(String why, Collection<String> sopInstanceUids) {
-        restrictedTo = Set.copyOf(sopInstanceUids);
+        Set<String> only = Set.copyOf(sopInstanceUids);
+        clearFilters();
+        restrictedTo = only;
         restriction.set(why);
         refilter();
     }
