@@ -9,6 +9,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +50,7 @@ public final class WorklistViewModel {
     private final BooleanProperty flaggedOnly = new SimpleBooleanProperty(this, "flaggedOnly");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no cases");
     private final ReadOnlyStringWrapper restriction = new ReadOnlyStringWrapper(null);
+    private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper(this, "rowsVersion", 0);
     private Set<String> restrictedTo;
 
     public WorklistViewModel() {
@@ -84,11 +87,32 @@ public final class WorklistViewModel {
         return restriction.getReadOnlyProperty();
     }
 
-    /** Replaces all rows (e.g. after an import, or new scores); keeps the filters. */
+    /**
+     * Replaces all rows (e.g. after an import, or new scores); keeps the filters. Then bumps
+     * {@link #rowsVersionProperty}, so views re-find their selected case ({@link #sameCase}).
+     */
     public void setRows(List<WorklistRow> newRows) {
         rows.setAll(newRows);
         updateChoices();
         refilter();
+        rowsVersion.set(rowsVersion.get() + 1);
+    }
+
+    /** Counts {@link #setRows} calls; changes after the rows, choices and visible rows are all updated. */
+    public ReadOnlyIntegerProperty rowsVersionProperty() {
+        return rowsVersion.getReadOnlyProperty();
+    }
+
+    /**
+     * The current record of the case {@code row} shows (same SOP Instance UID; a reload replaces
+     * records with new scores or flag counts), or null when it is gone or {@code row} is null.
+     */
+    public WorklistRow sameCase(WorklistRow row) {
+        if (row == null) {
+            return null;
+        }
+        String uid = row.sopInstanceUid();
+        return rows.stream().filter(r -> r.sopInstanceUid().equals(uid)).findFirst().orElse(null);
     }
 
     /** Every row, in catalog order. */

@@ -169,4 +169,22 @@ class WorklistViewModelTest {
         assertThat(vm.restrictionProperty().get()).isNull();
         assertThat(visible(vm)).containsExactly("A", "C");
     }
+
+    @Test
+    void sameCaseFindsTheReloadedRecordBySopUidAndEachReloadBumpsTheVersion() {
+        WorklistViewModel vm = new WorklistViewModel();
+        WorklistRow a = scored("A", 30, "Acme", 0.1, 0.1, 0);
+        WorklistRow b = scored("B", 30, "Zeta", 0.2, 0.1, 0);
+        vm.setRows(List.of(a, b));
+        int before = vm.rowsVersionProperty().get();
+
+        WorklistRow flaggedB = b.withScores(Map.of("nodule", 0.7), 1);
+        vm.setRows(List.of(a, flaggedB));
+        assertThat(vm.rowsVersionProperty().get()).isEqualTo(before + 1);
+        assertThat(flaggedB).isNotEqualTo(b);
+        assertThat(vm.sameCase(b)).isSameAs(flaggedB);
+        assertThat(vm.sameCase(null)).isNull();
+        vm.setRows(List.of(a));
+        assertThat(vm.sameCase(b)).isNull();
+    }
 }
