@@ -1,12 +1,11 @@
 package org.glassbox.app.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,6 +95,9 @@ public final class StartupBenchmark implements Callable<Integer> {
         return List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true");
     }
 
+    /** How long one child may take from launch to exit; past it the child is killed and the run fails. */
+    static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
+
     private static Run child(Path workspace, List<String> display) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -103,23 +105,46 @@ public final class StartupBenchmark implements Callable<Integer> {
         cmd.add("-Xmx1g");
         cmd.addAll(display);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), workspace.toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String found = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (LINE.matcher(line).find()) {
-                    found = line;
+        return parse(runChild(cmd, CHILD_TIMEOUT));
+    }
+
+    /**
+     * Runs {@code cmd} with its stdout going to a temporary file (not a pipe read to EOF, which
+     * would block for as long as a silent child lives), waits at most {@code timeout}, then kills
+     * it; returns its stdout. Throws when the child did not exit in time.
+     */
+    static String runChild(List<String> cmd, Duration timeout) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("glassbox-startup-probe-", ".out");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(stdout.toFile()).start();
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IOException("startup probe did not finish within " + timeout.toSeconds() + " s (killed)");
+                }
+            } finally {
+                if (p.isAlive()) {
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
                 }
             }
+            String out = Files.readString(stdout, StandardCharsets.UTF_8);
+            if (!LINE.matcher(out).find()) {
+                throw new IOException("startup probe exited with " + p.exitValue() + " without reporting a start");
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(stdout);
         }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("startup probe did not finish within 120 s");
+    }
+
+    private static Run parse(String out) {
+        Matcher m = LINE.matcher(out);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
         }
-        if (found == null) {
-            throw new IOException("startup probe exited with " + p.exitValue() + " without reporting a start");
-        }
-        Matcher m = LINE.matcher(found);
+        m = LINE.matcher(last);
         m.find();
         return new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), Boolean.parseBoolean(m.group(4)));
     }

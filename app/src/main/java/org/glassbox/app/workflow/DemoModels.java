@@ -2,8 +2,7 @@ package org.glassbox.app.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,18 +60,32 @@ public final class DemoModels {
                     Files.copy(in, tmp.resolve(file));
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                if (!Files.isDirectory(target)) {
-                    throw e;
-                }
-                // another process put it in place first: keep theirs
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             deleteTree(tmp);
         }
         return target;
+    }
+
+    /**
+     * Renames the copied package {@code tmp} to {@code target}. When another process (a second
+     * first run) put a package there first, the rename fails (on Linux with "Directory not empty",
+     * a plain FileSystemException): theirs is kept if it is a whole package, as it was renamed into
+     * place whole too; the caller then registers it as usual.
+     */
+    static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+            for (String file : FILES) {
+                if (!Files.isRegularFile(target.resolve(file))) {
+                    throw new IOException("demo model folder " + target + " exists without " + file + ": remove it and start again", e);
+                }
+            }
+        }
     }
 
     private static Optional<RegisteredModel> registeredFrom(Workspace workspace, Path dir) {

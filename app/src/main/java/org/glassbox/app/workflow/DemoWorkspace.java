@@ -10,6 +10,7 @@ import org.glassbox.core.catalog.TruthCsv;
 import org.glassbox.core.catalog.TruthCsvException;
 import org.glassbox.core.deid.DeidPolicy;
 import org.glassbox.core.dicom.Dicom;
+import org.glassbox.core.io.AtomicFiles;
 import org.glassbox.core.ingest.ImportOptions;
 import org.glassbox.core.ingest.ImportReport;
 import org.glassbox.core.synth.CohortConfig;
@@ -33,10 +34,22 @@ public final class DemoWorkspace {
     private DemoWorkspace() {
     }
 
-    /** True when the workspace's catalog has no studies and no demo cohort was made before. */
+    /**
+     * Written (atomically) once the cohort is imported and its truth and audit entry stored. Its
+     * absence next to an existing {@code demo-cohort/} means a first run was stopped half-way.
+     */
+    static final String SEEDED_MARKER = ".demo-seeded";
+
+    /**
+     * True when seeding is unfinished (a {@code demo-cohort/} without the completion marker: a first
+     * run stopped after generating it) or was never started on an empty catalog.
+     */
     public static boolean needsSeeding(Workspace workspace) {
-        if (Files.exists(workspace.root().resolve(FOLDER))) {
+        if (Files.exists(workspace.root().resolve(SEEDED_MARKER))) {
             return false;
+        }
+        if (Files.exists(workspace.root().resolve(FOLDER))) {
+            return true;
         }
         try (Catalog catalog = Catalog.open(workspace.catalogFile())) {
             return catalog.studies().count() == 0;
@@ -44,8 +57,9 @@ public final class DemoWorkspace {
     }
 
     /**
-     * Generates and imports the demo cohort. Safe to re-run after a crash: a half-made cohort never
-     * appears (the generator renames it into place) and the import is idempotent.
+     * Generates and imports the demo cohort, stores its truth and audit entry, then writes the
+     * completion marker. Safe to re-run after a crash: a half-made cohort never appears (the
+     * generator renames it into place), the import and truth store are idempotent.
      */
     public static ImportReport seed(Workspace workspace, ProgressListener progress) throws IOException {
         Path cohort = workspace.root().resolve(FOLDER);
@@ -64,6 +78,13 @@ public final class DemoWorkspace {
             throw new IOException("demo cohort truth.csv: " + e.getMessage(), e);
         }
         ImportAudit.record(workspace, report, DeidPolicy.REJECT, java.util.Map.of("demo", true, "seed", SEED, "studies", STUDIES));
+        markSeeded(workspace);
         return report;
+    }
+
+    /** Writes the completion marker (temp file + atomic rename: it exists whole or not at all). */
+    static void markSeeded(Workspace workspace) throws IOException {
+        AtomicFiles.write(workspace.root().resolve(SEEDED_MARKER),
+                tmp -> Files.writeString(tmp, "demo cohort imported: " + STUDIES + " studies, seed " + SEED + "\n"));
     }
 }

@@ -456,7 +456,15 @@ public final class CaseViewer extends BorderPane {
         if (rows.isEmpty()) {
             return;
         }
-        int i = rows.indexOf(context.currentCase().get());
+        var current = context.currentCase().get();
+        // By SOP UID: after a reload the current record may not be equal to its row in the list.
+        int i = -1;
+        for (int k = 0; current != null && k < rows.size(); k++) {
+            if (rows.get(k).sopInstanceUid().equals(current.sopInstanceUid())) {
+                i = k;
+                break;
+            }
+        }
         int next = i < 0 ? 0 : Math.max(0, Math.min(rows.size() - 1, i + delta));
         if (next != i) {
             context.currentCase().set(rows.get(next));

@@ -36,7 +36,13 @@ public final class ReviewView extends BorderPane {
         SplitPane.setResizableWithParent(panel, false);
         setCenter(split);
 
-        context.currentCase().addListener((o, a, row) -> open(row));
+        context.currentCase().addListener((o, a, row) -> {
+            // A reload hands over a new record of the same case: no reopen, no second STUDY_VIEW entry.
+            if (a != null && row != null && a.sopInstanceUid().equals(row.sopInstanceUid())) {
+                return;
+            }
+            open(row);
+        });
         context.modelA().addListener((o, a, m) -> findings.load(context.currentCase().get()));
         findings.modelViewProperty().addListener((o, a, view) -> showModelView(view));
         findings.shownProperty().addListener((o, a, shown) -> {

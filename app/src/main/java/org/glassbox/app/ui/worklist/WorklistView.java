@@ -32,7 +32,7 @@ import org.glassbox.app.workflow.WorklistRow;
  * and its flag count; sortable by any column (scores numerically); filtered by free text, a
  * subgroup, a finding, a score range (ControlsFX RangeSlider) and "flagged only"; a banner shows a
  * restriction (e.g. from a fairness cell) with a button to clear it. The selected row becomes the
- * context's current case.
+ * context's current case, and the table follows the current case (kept across reloads by SOP UID).
  */
 public final class WorklistView extends BorderPane {
     private final TableView<WorklistRow> table = new TableView<>();
@@ -76,11 +76,41 @@ public final class WorklistView extends BorderPane {
                 context.currentCase().set(row);
             }
         });
+        // A reload replaces every record: the current case becomes its new record (new scores,
+        // flag count) and stays highlighted.
+        worklist.rowsVersionProperty().addListener((o, a, b) -> {
+            WorklistRow current = context.currentCase().get();
+            WorklistRow fresh = worklist.sameCase(current);
+            if (fresh != null && fresh != current) {
+                context.currentCase().set(fresh);
+            }
+            reveal(context.currentCase().get());
+        });
+        // The current case set elsewhere (arrow keys in the viewer, the flags list, compare) is shown here too.
+        context.currentCase().addListener((o, a, row) -> reveal(row));
 
         VBox top = new VBox(4, restrictionBanner(), new HBox(6, filter), filters());
         top.setPadding(new Insets(6));
         setTop(top);
         setCenter(table);
+    }
+
+    /** Selects and scrolls to the row of {@code row}'s case (by SOP UID) when it is visible and not already selected. */
+    private void reveal(WorklistRow row) {
+        if (row == null) {
+            return;
+        }
+        WorklistRow selected = table.getSelectionModel().getSelectedItem();
+        if (selected == row) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).sopInstanceUid().equals(row.sopInstanceUid())) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
     }
 
     public TableView<WorklistRow> table() {

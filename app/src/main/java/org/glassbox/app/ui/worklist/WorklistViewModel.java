@@ -9,6 +9,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,7 +28,8 @@ import org.glassbox.app.workflow.WorklistRow;
  * Filters combine with AND: free text; one subgroup attribute value (sex, age band, site,
  * manufacturer, model; "" picks the unknowns); a finding (a truth label positive); a score range
  * on one label (inclusive; while it is narrower than [0, 1], unscored cases are left out);
- * flagged only; and a restriction to given instances (a fairness cell, flipped cases). Only this
+ * flagged only; and a restriction to given instances (a fairness cell, flipped cases), which
+ * clears the other filters when set. Only this
  * class talks to the workflow layer, so the worklist's behaviour is tested headless. Must be used
  * on the JavaFX thread (or before the scene is shown).
  */
@@ -47,6 +50,7 @@ public final class WorklistViewModel {
     private final BooleanProperty flaggedOnly = new SimpleBooleanProperty(this, "flaggedOnly");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no cases");
     private final ReadOnlyStringWrapper restriction = new ReadOnlyStringWrapper(null);
+    private final ReadOnlyIntegerWrapper rowsVersion = new ReadOnlyIntegerWrapper(this, "rowsVersion", 0);
     private Set<String> restrictedTo;
 
     public WorklistViewModel() {
@@ -59,9 +63,15 @@ public final class WorklistViewModel {
         });
     }
 
-    /** Shows only these instances (a fairness cell, a flipped-cases list) until {@link #clearRestriction}. */
+    /**
+     * Shows only these instances (a fairness cell, a flipped-cases list) until {@link #clearRestriction}.
+     * Clears the other filters first: the banner names the whole selection, so a leftover "sex=M"
+     * or "flagged only" must not silently hide cases of it. Filters set afterwards narrow it.
+     */
     public void restrictTo(String why, Collection<String> sopInstanceUids) {
-        restrictedTo = Set.copyOf(sopInstanceUids);
+        Set<String> only = Set.copyOf(sopInstanceUids);
+        clearFilters();
+        restrictedTo = only;
         restriction.set(why);
         refilter();
     }
@@ -77,11 +87,32 @@ public final class WorklistViewModel {
         return restriction.getReadOnlyProperty();
     }
 
-    /** Replaces all rows (e.g. after an import, or new scores); keeps the filters. */
+    /**
+     * Replaces all rows (e.g. after an import, or new scores); keeps the filters. Then bumps
+     * {@link #rowsVersionProperty}, so views re-find their selected case ({@link #sameCase}).
+     */
     public void setRows(List<WorklistRow> newRows) {
         rows.setAll(newRows);
         updateChoices();
         refilter();
+        rowsVersion.set(rowsVersion.get() + 1);
+    }
+
+    /** Counts {@link #setRows} calls; changes after the rows, choices and visible rows are all updated. */
+    public ReadOnlyIntegerProperty rowsVersionProperty() {
+        return rowsVersion.getReadOnlyProperty();
+    }
+
+    /**
+     * The current record of the case {@code row} shows (same SOP Instance UID; a reload replaces
+     * records with new scores or flag counts), or null when it is gone or {@code row} is null.
+     */
+    public WorklistRow sameCase(WorklistRow row) {
+        if (row == null) {
+            return null;
+        }
+        String uid = row.sopInstanceUid();
+        return rows.stream().filter(r -> r.sopInstanceUid().equals(uid)).findFirst().orElse(null);
     }
 
     /** Every row, in catalog order. */

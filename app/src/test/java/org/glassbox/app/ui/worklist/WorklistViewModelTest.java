@@ -100,6 +100,9 @@ class WorklistViewModelTest {
         assertThat(visible(vm)).containsExactly("A", "B", "C", "U");
         vm.scoreMinProperty().set(0.5);
         assertThat(visible(vm)).containsExactly("B", "C");
+        // Both ends inclusive: B sits on the lower bound, C (0.75, exact in binary) on the upper one.
+        vm.scoreMaxProperty().set(0.75);
+        assertThat(visible(vm)).containsExactly("B", "C");
         vm.scoreMaxProperty().set(0.6);
         assertThat(visible(vm)).containsExactly("B");
         vm.scoreLabelProperty().set("effusion");
@@ -111,7 +114,7 @@ class WorklistViewModelTest {
     }
 
     @Test
-    void flaggedOnlyAndRestrictionCombineWithTheOtherFilters() {
+    void flaggedOnlyCombinesWithTheOtherFiltersAndNewRowsKeepThem() {
         WorklistViewModel vm = new WorklistViewModel();
         WorklistRow a = scored("A", 30, "Acme", 0.1, 0.1, 2);
         WorklistRow b = scored("B", 30, "Zeta", 0.1, 0.1, 0);
@@ -119,20 +122,69 @@ class WorklistViewModelTest {
         vm.setRows(List.of(a, b, c));
         vm.flaggedOnlyProperty().set(true);
         assertThat(visible(vm)).containsExactly("A", "C");
-
-        vm.restrictTo("nodule · sex=F · false negatives", List.of(b.sopInstanceUid(), c.sopInstanceUid()));
-        assertThat(vm.restrictionProperty().get()).isEqualTo("nodule · sex=F · false negatives");
-        assertThat(visible(vm)).containsExactly("C");
-        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 3 cases");
-
-        vm.clearRestriction();
-        assertThat(vm.restrictionProperty().get()).isNull();
+        vm.filterProperty().set("Acme");
         assertThat(visible(vm)).containsExactly("A", "C");
 
         // New rows (e.g. new scores) keep the filters.
+        vm.filterProperty().set("");
         vm.setRows(List.of(a.withScores(Map.of(), 0), b.withScores(Map.of(), 3), c));
         assertThat(visible(vm)).containsExactly("B", "C");
         vm.clearFilters();
         assertThat(visible(vm)).hasSize(3);
+    }
+
+    /**
+     * A restriction (a fairness cell's click-through) replaces the other filters: with sex=M or
+     * "flagged only" still set, a "sex=F" cell would show fewer cases than its banner promises.
+     */
+    @Test
+    void restrictionClearsTheOtherFiltersSoTheBannerTellsTheWholeStory() {
+        WorklistViewModel vm = new WorklistViewModel();
+        WorklistRow a = scored("A", 30, "Acme", 0.1, 0.1, 2);
+        WorklistRow b = scored("B", 30, "Zeta", 0.1, 0.1, 0);
+        WorklistRow c = scored("C", 30, "Acme", 0.9, 0.1, 1);
+        vm.setRows(List.of(a, b, c));
+        vm.flaggedOnlyProperty().set(true);
+        vm.filterProperty().set("Acme");
+        vm.attributeProperty().set(SubgroupAttribute.MANUFACTURER);
+        vm.attributeValueProperty().set("Acme");
+        vm.scoreLabelProperty().set("nodule");
+        vm.scoreMinProperty().set(0.5);
+        assertThat(visible(vm)).containsExactly("C");
+
+        vm.restrictTo("nodule · manufacturer=Zeta · false negatives", List.of(a.sopInstanceUid(), b.sopInstanceUid()));
+        assertThat(vm.restrictionProperty().get()).isEqualTo("nodule · manufacturer=Zeta · false negatives");
+        assertThat(visible(vm)).containsExactly("A", "B");
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 of 3 cases");
+        assertThat(vm.flaggedOnlyProperty().get()).isFalse();
+        assertThat(vm.filterProperty().get()).isEmpty();
+        assertThat(vm.attributeProperty().get()).isNull();
+        assertThat(vm.scoreLabelProperty().get()).isNull();
+        assertThat(vm.scoreMinProperty().get()).isZero();
+
+        // Filters set afterwards narrow the restricted list; clearing the restriction keeps them.
+        vm.flaggedOnlyProperty().set(true);
+        assertThat(visible(vm)).containsExactly("A");
+        vm.clearRestriction();
+        assertThat(vm.restrictionProperty().get()).isNull();
+        assertThat(visible(vm)).containsExactly("A", "C");
+    }
+
+    @Test
+    void sameCaseFindsTheReloadedRecordBySopUidAndEachReloadBumpsTheVersion() {
+        WorklistViewModel vm = new WorklistViewModel();
+        WorklistRow a = scored("A", 30, "Acme", 0.1, 0.1, 0);
+        WorklistRow b = scored("B", 30, "Zeta", 0.2, 0.1, 0);
+        vm.setRows(List.of(a, b));
+        int before = vm.rowsVersionProperty().get();
+
+        WorklistRow flaggedB = b.withScores(Map.of("nodule", 0.7), 1);
+        vm.setRows(List.of(a, flaggedB));
+        assertThat(vm.rowsVersionProperty().get()).isEqualTo(before + 1);
+        assertThat(flaggedB).isNotEqualTo(b);
+        assertThat(vm.sameCase(b)).isSameAs(flaggedB);
+        assertThat(vm.sameCase(null)).isNull();
+        vm.setRows(List.of(a));
+        assertThat(vm.sameCase(b)).isNull();
     }
 }
