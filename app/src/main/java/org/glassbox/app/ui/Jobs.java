@@ -31,13 +31,21 @@ public final class Jobs implements AutoCloseable {
     private final ExecutorService compute;
     private final ExecutorService quick;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
-    /** Every job not yet finished (any thread), so close() can cancel the queued ones. */
+    /** Listed (compute) jobs not yet finished (any thread), so close() can cancel the queued ones. */
     private final java.util.Set<Task<?>> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How long close() waits for each pool to finish what it holds. */
+    private final java.time.Duration closeWait;
     /** Jobs cancelled because newer work replaced them: no "Cancelled." notice for those. */
     private final java.util.Set<Task<?>> superseded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public Jobs(Notifier notifier) {
+        this(notifier, java.time.Duration.ofSeconds(5));
+    }
+
+    /** As {@link #Jobs(Notifier)}; {@code closeWait} bounds how long {@link #shutdown()} waits for each pool (tests). */
+    Jobs(Notifier notifier, java.time.Duration closeWait) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.closeWait = Objects.requireNonNull(closeWait, "closeWait");
         this.compute = Executors.newSingleThreadExecutor(daemon("glassbox-compute"));
         this.quick = Executors.newFixedThreadPool(2, daemon("glassbox-io"));
     }
@@ -60,7 +68,8 @@ public final class Jobs implements AutoCloseable {
      * As {@link #submit(String, Work, Consumer)}, and {@code afterwards} runs on the FX thread once
      * the work has returned or thrown, whatever happened — also after a cancel, when the task is
      * already marked cancelled but the work is still finishing what it started (work that writes the
-     * catalog in batches uses it to show what was written).
+     * catalog in batches uses it to show what was written), and exactly once when the job was
+     * cancelled before it started. It runs before {@code onSuccess}.
      */
     public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Runnable afterwards) {
         Task<T> task = task(title, work, onSuccess, afterwards);
@@ -73,18 +82,22 @@ public final class Jobs implements AutoCloseable {
     /** Unlisted quick work (a catalog read, one decode) on the I/O pool; same callbacks. */
     public <T> Task<T> quick(String title, Work<T> work, Consumer<T> onSuccess) {
         Task<T> task = task(title, work, onSuccess, null);
-        unfinished.add(task);
         quick.submit(task);
         return task;
     }
 
     private <T> Task<T> task(String title, Work<T> work, Consumer<T> onSuccess, Runnable afterwards) {
         CancelToken token = new CancelToken();
+        // Whoever claims it runs `afterwards`: the work once it ran, or the cancel of a job that never started.
+        java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
         Task<T> task = new Task<>() {
             private long started;
 
             @Override
             protected T call() throws Exception {
+                if (!claimed.compareAndSet(false, true)) {
+                    throw new java.util.concurrent.CancellationException("cancelled before it started");
+                }
                 started = System.nanoTime();
                 updateTitle(title);
                 updateMessage("Waiting…");
@@ -138,6 +151,9 @@ public final class Jobs implements AutoCloseable {
         task.setOnCancelled(e -> {
             unfinished.remove(task);
             running.remove(task);
+            if (afterwards != null && claimed.compareAndSet(false, true)) {
+                afterwards.run(); // cancelled while queued: the work never ran, nothing else will call it
+            }
             if (!superseded.remove(task)) {
                 notifier.info(title, "Cancelled.");
             }
@@ -177,22 +193,35 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
-     * Stops taking work, cancels every job through its token (queued ones never start; none is
-     * interrupted, for the reason in {@code cancel}) and waits up to 5 s for the running compute job
-     * to return, so the models it uses are not closed under it (native memory).
+     * Stops taking work and cancels every listed (compute) job through its token: queued ones never
+     * start; none is interrupted, for the reason in {@code cancel}. Quick work already handed over
+     * (a flag being saved, an audit entry, an export) is not cancelled but allowed to finish. Waits
+     * up to the close bound (5 s) for each pool.
+     *
+     * @return true when both pools have stopped, so nothing still uses the loaded models and they
+     *         may be closed; false when a job is still running after the wait (then the caller must
+     *         not free the native memory it may be using)
      */
-    @Override
-    public void close() {
+    public boolean shutdown() {
         compute.shutdown();
         quick.shutdown();
         for (Task<?> t : unfinished) {
             t.cancel();
         }
         try {
-            compute.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            boolean quickDone = quick.awaitTermination(closeWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            boolean computeDone = compute.awaitTermination(closeWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return quickDone && computeDone;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** {@link #shutdown()}, ignoring whether everything stopped. */
+    @Override
+    public void close() {
+        shutdown();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -80,6 +80,8 @@ public final class MainWindow {
     private Scene scene;
     private boolean ready;
     private long rowsRequested;
+    /** SHA-256 of each model with a scoring check or job queued or running (FX thread): never queued twice. */
+    private final java.util.Set<String> scoring = new java.util.HashSet<>();
 
     /** Where the worklist comes from; both methods are called off the FX thread. */
     public interface WorklistSource {
@@ -191,7 +193,7 @@ public final class MainWindow {
         Menu caseMenu = new Menu("Case", null, item("Flag current case…", "menu-flag", "Shortcut+B",
                 () -> FlagCaseAction.flagCurrentCase(context, window().orElse(null))));
         Menu models = new Menu("Models", null, item("Score all cases with models A and B", "menu-score", "Shortcut+Shift+S",
-                () -> scoreMissing(List.of(context.modelA().get(), context.modelB().get()), true)));
+                () -> scoreMissing(chosenModels(), true)));
         Menu help = new Menu("Help", null, item("About GlassBox", "menu-about", null, this::about));
         MenuBar bar = new MenuBar(file, view, caseMenu, models, help);
         bar.setId("menu-bar");
@@ -268,24 +270,37 @@ public final class MainWindow {
         open();
     }
 
-    /** Prepares the workspace in the background, then lists the models, reads the rows, describes the backend and (first run) scores. */
+    /**
+     * Prepares the workspace in the background, then lists the models, reads the rows, describes the
+     * backend and (first run) scores. The setup runs after the preparation whatever happened: a
+     * cancelled or failed preparation still leaves a working shell on what the workspace holds (only
+     * the first-run scoring is skipped after a cancel).
+     */
     public void open() {
-        context.jobs().submit("Open workspace", (progress, cancel) -> {
+        javafx.concurrent.Task<?>[] opening = new javafx.concurrent.Task<?>[1];
+        opening[0] = context.jobs().submit("Open workspace", (progress, cancel) -> {
             source.prepare(progress);
-            return context.sessions().registered();
-        }, models -> {
+            return null;
+        }, done -> { }, () -> {
             ready = true;
-            context.models().setAll(models);
-            chooseModels(models);
-            loadRows();
+            context.jobs().quick("Models", (p, c) -> context.sessions().registered(), models -> {
+                context.models().setAll(models);
+                chooseModels(models);
+                loadRows();
+                if (scoreOnOpen && !opening[0].isCancelled()) {
+                    scoreMissing(chosenModels());
+                }
+            });
             context.jobs().quick("Backend", (p, c) -> backend.call(), text -> {
                 backendText = "Backend: " + text;
                 status.setText(idleStatus());
             });
-            if (scoreOnOpen) {
-                scoreMissing(List.of(context.modelA().get(), context.modelB().get()));
-            }
         });
+    }
+
+    /** Models A and B, those chosen (none, one or two). */
+    private List<RegisteredModel> chosenModels() {
+        return java.util.stream.Stream.of(context.modelA().get(), context.modelB().get()).filter(Objects::nonNull).toList();
     }
 
     /** Model A = the demo v1 when present, else the newest registered; B = the demo v2, else the one before A. */
@@ -333,27 +348,45 @@ public final class MainWindow {
         scoreMissing(models, false);
     }
 
-    /** As {@link #scoreMissing(List)}; {@code tellWhenDone} says so when no case lacks scores (a menu request). */
+    /**
+     * As {@link #scoreMissing(List)}; {@code tellWhenDone} says so when no model is chosen or no case
+     * lacks scores (a menu request). A model already being checked or scored is skipped, so pressing
+     * the menu twice, or an import finishing while the first-run scoring runs, does not queue it again.
+     */
     private void scoreMissing(List<RegisteredModel> models, boolean tellWhenDone) {
-        if (tellWhenDone && models.stream().allMatch(Objects::isNull)) {
+        if (tellWhenDone && models.isEmpty()) {
             context.notifier().info("Scores", "No model chosen: register one (glassbox models add) and choose it as model A.");
             return;
         }
-        List<RegisteredModel> todo = new ArrayList<>(models.stream().filter(Objects::nonNull).distinct().toList());
+        List<RegisteredModel> todo = new ArrayList<>(models.stream().distinct().filter(m -> !scoring.contains(m.sha256())).toList());
+        if (todo.isEmpty()) {
+            return; // all of them already queued: that job will tell
+        }
+        todo.forEach(m -> scoring.add(m.sha256()));
         Workspace[] ws = new Workspace[1];
-        context.jobs().quick("Scores", (p, c) -> {
+        javafx.concurrent.Task<List<RegisteredModel>> check = context.jobs().quick("Scores", (p, c) -> {
             ws[0] = Workspace.open(context.workspace());
-            todo.removeIf(m -> WorkspaceScoring.missing(ws[0], m.sha256()) == 0);
-            return todo;
+            List<RegisteredModel> missing = new ArrayList<>(todo);
+            missing.removeIf(m -> WorkspaceScoring.missing(ws[0], m.sha256()) == 0);
+            return missing;
         }, missing -> {
+            todo.stream().filter(m -> !missing.contains(m)).forEach(m -> scoring.remove(m.sha256()));
             if (missing.isEmpty() && tellWhenDone) {
                 context.notifier().info("Scores", "Every case already has scores from the chosen models.");
             }
             missing.forEach(m -> context.jobs().submit("Scoring with " + modelName(m), (progress, cancel) -> {
-            progress.update(-1, "Loading " + modelName(m) + "…");
-            ModelSession session = context.sessions().open(m);
-            return WorkspaceScoring.score(ws[0], session, cancel, progress);
-        }, report -> { }, context::catalogChanged)); // after a cancel too: the batches scored so far are stored
+                progress.update(-1, "Loading " + modelName(m) + "…");
+                ModelSession session = context.sessions().open(m);
+                return WorkspaceScoring.score(ws[0], session, cancel, progress);
+            }, report -> { }, () -> {
+                scoring.remove(m.sha256());
+                context.catalogChanged(); // after a cancel too: the batches scored so far are stored
+            }));
+        });
+        check.stateProperty().addListener((o, was, state) -> {
+            if (state == javafx.concurrent.Worker.State.FAILED || state == javafx.concurrent.Worker.State.CANCELLED) {
+                todo.forEach(m -> scoring.remove(m.sha256())); // the check failed (a notice says why): nothing was queued
+            }
         });
     }
 
@@ -403,7 +436,6 @@ public final class MainWindow {
      */
     public void importPaths(List<Path> paths) {
         context.jobs().submit("Import", (progress, cancel) -> WorkstationImport.run(context.workspace(), paths, cancel, progress), report -> {
-            context.catalogChanged();
             String summary = ImportReportDialog.summary(report);
             int problems = report.errors().size();
             if (problems > 0) {
@@ -413,10 +445,10 @@ public final class MainWindow {
                 context.notifier().info("Import", summary);
             }
             if (scoreOnOpen && report.count(ImportOutcome.IMPORTED) + report.count(ImportOutcome.DEIDENTIFIED) > 0) {
-                scoreMissing(List.of(context.modelA().get(), context.modelB().get()));
+                scoreMissing(chosenModels());
             }
             window().ifPresent(w -> ImportReportDialog.show(w, report));
-        }, context::catalogChanged); // also after a cancel: the files imported before it stay and are shown
+        }, context::catalogChanged); // the one reload, also after a cancel: the files imported before it stay and are shown
     }
 
     private static String details(ImportReport report) {

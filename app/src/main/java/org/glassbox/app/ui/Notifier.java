@@ -59,7 +59,10 @@ public final class Notifier {
     static String causes(Throwable t) {
         Set<String> lines = new LinkedHashSet<>();
         String top = oneLine(t);
-        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        // identity, not equals: a chain may loop (A → B → A), and a throwable may define equals
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(t);
+        for (Throwable c = t.getCause(); c != null && seen.add(c); c = c.getCause()) {
             String line = c.getClass().getSimpleName() + ": " + oneLine(c);
             if (!top.contains(oneLine(c))) {
                 lines.add(line);

@@ -118,9 +118,15 @@ public final class WorkstationContext implements AutoCloseable {
         activeView.set(ViewId.REVIEW);
     }
 
+    /**
+     * Stops the jobs and, only when no job is still running after the wait, closes the loaded models:
+     * freeing a model's native memory under a running batch could crash the JVM. Left open, they go
+     * with the process.
+     */
     @Override
     public void close() {
-        jobs.close();
-        sessions.close();
+        if (jobs.shutdown()) {
+            sessions.close();
+        }
     }
 }

@@ -133,6 +133,89 @@ class JobsTest {
     }
 
     @Test
+    void afterwardsRunsOnceForAJobCancelledWhileQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        onFx(() -> jobs.submit("Busy", (progress, cancel) -> {
+            started.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return 0;
+        }, v -> { }));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean workRan = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger afterwards = new java.util.concurrent.atomic.AtomicInteger();
+        Task<Integer> queued = onFx(() -> jobs.submit("Open workspace", (progress, cancel) -> {
+            workRan.set(true);
+            return 1;
+        }, v -> { }, afterwards::incrementAndGet));
+        onFx(queued::cancel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> afterwards.get() == 1);
+        release.countDown();
+        // the compute thread has moved past the cancelled job: the work never ran, afterwards stays at one
+        CountDownLatch next = new CountDownLatch(1);
+        onFx(() -> jobs.submit("Next", (progress, cancel) -> {
+            next.countDown();
+            return 0;
+        }, v -> { }));
+        assertThat(next.await(30, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workRan).isFalse();
+        assertThat(afterwards.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shutdownLetsQuickWorkAlreadySubmittedFinishAndCancelsQueuedComputeJobs() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger quickDone = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean queuedComputeRan = new AtomicBoolean();
+        CountDownLatch computeStarted = new CountDownLatch(1);
+        onFx(() -> {
+            jobs.submit("Scoring", (progress, cancel) -> {
+                computeStarted.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                return 0;
+            }, v -> { });
+            jobs.submit("Scoring B", (progress, cancel) -> {
+                queuedComputeRan.set(true);
+                return 0;
+            }, v -> { });
+            // more quick work than the pool has threads: some of it is still queued at shutdown
+            for (int i = 0; i < 5; i++) {
+                jobs.quick("Flag case", (progress, cancel) -> {
+                    release.await(30, TimeUnit.SECONDS);
+                    quickDone.incrementAndGet(); // e.g. a flag written to the catalog
+                    return 0;
+                }, v -> { });
+            }
+            return null;
+        });
+        assertThat(computeStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(jobs::shutdown);
+        release.countDown();
+        assertThat(stopped.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(quickDone.get()).as("every quick job submitted before the quit ran").isEqualTo(5);
+        assertThat(queuedComputeRan).as("queued model work is cancelled").isFalse();
+    }
+
+    @Test
+    void shutdownSaysSoWhenAJobIsStillRunningAfterTheWait() throws Exception {
+        Jobs brief = new Jobs(notifier, java.time.Duration.ofMillis(50));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            onFx(() -> brief.submit("Scoring", (progress, cancel) -> {
+                started.countDown();
+                release.await(60, TimeUnit.SECONDS); // ignores its token, like a long native call
+                return 0;
+            }, v -> { }));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(brief.shutdown()).as("the job still holds its model: not safe to free it").isFalse();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aFailingJobBecomesAnErrorNoticeWithItsMessageAndTheCausesAsDetails() throws Exception {
         onFx(() -> jobs.submit("Import", (progress, cancel) -> {
             throw new IOException("cannot write the catalog", new IllegalStateException("disk full"));

@@ -115,6 +115,7 @@ class WorkstationAppTest {
         try {
             MainWindow window = (MainWindow) stage.getScene().getRoot().getProperties().get(MainWindow.class);
             Notifier notifier = window.context().notifier();
+            long versionBefore = onFx(() -> window.context().catalogVersion().get());
             onFx(() -> {
                 window.importPaths(List.of(broken, notDicom));
                 return null;
@@ -124,6 +125,9 @@ class WorkstationAppTest {
             Notice n = onFx(() -> notifier.notices().stream().filter(x -> x.title().equals("Import")).findFirst().orElseThrow());
             assertThat(n.message()).startsWith("2 files were not imported").contains("errors 2");
             assertThat(n.details()).contains(broken.toString()).contains(notDicom.toString());
+            // Both callbacks have run (afterwards before onSuccess): the catalog version moved once, one reload.
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(onFx(() -> window.context().catalogVersion().get())).isEqualTo(versionBefore + 1);
             // The de-identification report lists both files with a reason each.
             WaitForAsyncUtils.waitForFxEvents();
             TableView<?> report = onFx(() -> Window.getWindows().stream().map(w -> w.getScene().lookup("#import-report"))
@@ -203,7 +207,16 @@ class WorkstationAppTest {
             assertThat(c.predictions().count(demo.get(0).sha256())).isZero();
         }
 
+        MainWindow window = (MainWindow) scene.getRoot().getProperties().get(MainWindow.class);
+        java.util.concurrent.atomic.AtomicInteger listed = new java.util.concurrent.atomic.AtomicInteger();
         onFx(() -> {
+            window.context().jobs().running().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) ch -> {
+                while (ch.next()) {
+                    listed.addAndGet(ch.getAddedSize());
+                }
+            });
+            // pressed twice before the first check has queued anything: each model is scored once
+            menuItem(scene, "menu-score").fire();
             menuItem(scene, "menu-score").fire();
             return null;
         });
@@ -215,14 +228,86 @@ class WorkstationAppTest {
                 }
             });
         }
-        // Asked again, it says there is nothing to do instead of loading the models.
-        MainWindow window = (MainWindow) scene.getRoot().getProperties().get(MainWindow.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> window.context().jobs().running().isEmpty()));
+        assertThat(listed.get()).as("one scoring job per model, however often the menu was pressed").isEqualTo(demo.size());
+        // Asked again, it says there is nothing to do instead of loading the models.
         onFx(() -> {
             menuItem(scene, "menu-score").fire();
             return null;
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> window.context().notifier().notices().stream()
                 .anyMatch(n -> n.message().startsWith("Every case already has scores"))));
+    }
+
+    private static boolean noticeSays(MainWindow window, String start) throws Exception {
+        return onFx(() -> window.context().notifier().notices().stream().anyMatch(n -> n.message().startsWith(start)));
+    }
+
+    @Test
+    void scoreAllWithNoModelRegisteredSaysNoModelIsChosen() throws Exception {
+        Stage stage = open(false);
+        MainWindow window = (MainWindow) stage.getScene().getRoot().getProperties().get(MainWindow.class);
+        onFx(() -> {
+            menuItem(stage.getScene(), "menu-score").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> noticeSays(window, "No model chosen"));
+    }
+
+    @Test
+    void scoreAllWithOnlyModelAChosenScoresWithIt() throws Exception {
+        RegisteredModel v1 = org.glassbox.app.workflow.ReviewWorkspaces.registerDemo(workspace, "demo-v1"); // one model: B stays empty
+        Stage stage = open(false);
+        Scene scene = stage.getScene();
+        MainWindow window = (MainWindow) scene.getRoot().getProperties().get(MainWindow.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.context().modelA().get() != null));
+        assertThat(onFx(() -> window.context().modelA().get().sha256())).isEqualTo(v1.sha256());
+        assertThat(onFx(() -> window.context().modelB().get())).isNull();
+        onFx(() -> {
+            menuItem(scene, "menu-score").fire();
+            return null;
+        });
+        // no case in the workspace: model A has nothing missing, and the shell says so
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> noticeSays(window, "Every case already has scores"));
+        assertThat(onFx(() -> window.context().notifier().notices().stream().noneMatch(n -> n.level() == Notice.Level.ERROR))).isTrue();
+    }
+
+    @Test
+    void cancellingOpenWorkspaceStillLeavesAWorkingShell() throws Exception {
+        RegisteredModel v1 = org.glassbox.app.workflow.ReviewWorkspaces.registerDemo(workspace, "demo-v1");
+        FxToolkit.registerPrimaryStage();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger rowReads = new java.util.concurrent.atomic.AtomicInteger();
+        MainWindow.WorklistSource source = new MainWindow.WorklistSource() {
+            @Override
+            public void prepare(org.glassbox.core.task.ProgressListener progress) throws Exception {
+                release.await(30, TimeUnit.SECONDS); // like seeding: does not look at the token
+            }
+
+            @Override
+            public List<WorklistRow> rows(String modelSha256) {
+                rowReads.incrementAndGet();
+                return List.of();
+            }
+        };
+        WorkstationContext context = WorkstationContext.open(workspace);
+        MainWindow window = new MainWindow(context, source, () -> "test backend", true);
+        onFx(() -> {
+            window.show(new Stage());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> !context.jobs().running().isEmpty()));
+        onFx(() -> context.jobs().running().get(0).cancel());
+        release.countDown();
+        // the user cancelled the preparation; the shell still lists the models and reads the worklist
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> context.modelA().get() != null) && rowReads.get() > 0);
+        assertThat(onFx(() -> context.models().stream().map(RegisteredModel::sha256).toList())).containsExactly(v1.sha256());
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = rowReads.get();
+        onFx(() -> {
+            context.catalogChanged();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rowReads.get() > before); // reloads keep working
     }
 }
