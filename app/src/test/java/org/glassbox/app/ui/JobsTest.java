@@ -169,16 +169,17 @@ class JobsTest {
         java.util.concurrent.atomic.AtomicInteger quickDone = new java.util.concurrent.atomic.AtomicInteger();
         AtomicBoolean queuedComputeRan = new AtomicBoolean();
         CountDownLatch computeStarted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Task<Integer>> queued = new java.util.concurrent.atomic.AtomicReference<>();
         onFx(() -> {
             jobs.submit("Scoring", (progress, cancel) -> {
                 computeStarted.countDown();
                 release.await(30, TimeUnit.SECONDS);
                 return 0;
             }, v -> { });
-            jobs.submit("Scoring B", (progress, cancel) -> {
+            queued.set(jobs.submit("Scoring B", (progress, cancel) -> {
                 queuedComputeRan.set(true);
                 return 0;
-            }, v -> { });
+            }, v -> { }));
             // more quick work than the pool has threads: some of it is still queued at shutdown
             for (int i = 0; i < 5; i++) {
                 jobs.quick("Flag case", (progress, cancel) -> {
@@ -191,6 +192,8 @@ class JobsTest {
         });
         assertThat(computeStarted.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(jobs::shutdown);
+        // let the running jobs end only once shutdown has cancelled the queued one (else it may start first)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> queued.get().isCancelled());
         release.countDown();
         assertThat(stopped.get(60, TimeUnit.SECONDS)).isTrue();
         assertThat(quickDone.get()).as("every quick job submitted before the quit ran").isEqualTo(5);
