@@ -94,7 +94,7 @@ public final class AuditCommand implements Callable<Integer> {
             return GlassBoxCli.EXIT_FAILED;
         }
         Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.FAIRNESS_AUDIT, Audits.modelObjects(models),
-                Audits.fairnessParameters(settings, audit.cases(), source.model != null ? "catalog" : "scores-csv"));
+                org.glassbox.app.workflow.AuditParameters.fairness(settings, audit.cases(), source.model != null ? "catalog" : "scores-csv"));
         AgeBands shownBands = source.model != null ? bands : null;
         if (options.html != null) {
             HtmlReport.write(options.html, HtmlReport.audit(audit, cohort, models, shownBands));

@@ -3,11 +3,8 @@ package org.glassbox.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.glassbox.explain.fairness.FairnessSettings;
-import org.glassbox.explain.fairness.Grouping;
 import org.glassbox.core.audit.AuditAction;
 import org.glassbox.core.audit.AuditLog;
 import org.glassbox.core.workspace.Workspace;
@@ -25,19 +22,6 @@ final class Audits {
         if (Files.isRegularFile(root.resolve("catalog.sqlite"))) {
             AuditLog.record(Workspace.open(root), action, objects, parameters);
         }
-    }
-
-    /** The parameters that decide a fairness audit or comparison's numbers, for its audit entry. */
-    static Map<String, Object> fairnessParameters(FairnessSettings settings, int cases, String source) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("source", source);
-        p.put("cases", cases);
-        p.put("labels", String.join(",", settings.labels()));
-        p.put("by", String.join(",", settings.groupings().stream().map(Grouping::name).toList()));
-        p.put("threshold", settings.threshold().describe());
-        p.put("bootstrap", settings.bootstrapResamples());
-        p.put("seed", settings.seed());
-        return p;
     }
 
     /** {@code model:<sha256>} objects for the models an audit or comparison read. */

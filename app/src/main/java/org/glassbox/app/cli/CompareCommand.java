@@ -111,7 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
             return GlassBoxCli.EXIT_FAILED;
         }
         Audits.recordIfWorkspace(workspace.root(), org.glassbox.core.audit.AuditAction.COMPARISON, Audits.modelObjects(named),
-                Audits.fairnessParameters(settings, a.cohort().size(), byModel ? "catalog" : "scores-csv"));
+                org.glassbox.app.workflow.AuditParameters.fairness(settings, a.cohort().size(), byModel ? "catalog" : "scores-csv"));
         // Each model audited on the paired cases only, so the two gap columns describe the same people.
         CohortComparisonRun.PairedAudits gaps = run.pairedAudits(a, b, c, settings);
         FairnessAudit gapsA = gaps.a();

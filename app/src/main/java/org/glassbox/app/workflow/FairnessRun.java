@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,6 @@ import org.glassbox.core.workspace.Workspace;
 import org.glassbox.explain.fairness.FairnessAudit;
 import org.glassbox.explain.fairness.FairnessAuditor;
 import org.glassbox.explain.fairness.FairnessSettings;
-import org.glassbox.explain.fairness.Grouping;
 
 /**
  * The fairness dashboard's work, as the CLI's {@code audit --model M} does it: the model's cached
@@ -113,14 +111,7 @@ public final class FairnessRun {
 
     /** The parameters that decide the audit's numbers (as the CLI records them, source "catalog", plus where it ran). */
     static Map<String, Object> parameters(FairnessSettings settings, int cases) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("source", "catalog");
-        p.put("cases", cases);
-        p.put("labels", String.join(",", settings.labels()));
-        p.put("by", String.join(",", settings.groupings().stream().map(Grouping::name).toList()));
-        p.put("threshold", settings.threshold().describe());
-        p.put("bootstrap", settings.bootstrapResamples());
-        p.put("seed", settings.seed());
+        Map<String, Object> p = AuditParameters.fairness(settings, cases, "catalog");
         p.put("via", "workstation");
         return p;
     }

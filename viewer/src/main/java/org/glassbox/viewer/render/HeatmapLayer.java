@@ -138,18 +138,7 @@ public final class HeatmapLayer {
     }
 
     private double bilinear(double mx, double my) {
-        // Edge-clamped, as interpolate(align_corners=False) does.
-        mx = Math.max(0, Math.min(mapWidth - 1, mx));
-        my = Math.max(0, Math.min(mapHeight - 1, my));
-        int x0 = (int) mx;
-        int y0 = (int) my;
-        int x1 = Math.min(x0 + 1, mapWidth - 1);
-        int y1 = Math.min(y0 + 1, mapHeight - 1);
-        double fx = mx - x0;
-        double fy = my - y0;
-        double top = unit[y0 * mapWidth + x0] * (1 - fx) + unit[y0 * mapWidth + x1] * fx;
-        double bottom = unit[y1 * mapWidth + x0] * (1 - fx) + unit[y1 * mapWidth + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
+        return Bilinear.at(unit, mapHeight, mapWidth, mx, my);
     }
 
     static float[] scale(float[] v, HeatmapStyle.Scaling scaling) {

@@ -95,17 +95,7 @@ public record DifferenceMap(int height, int width, float[] values, double maxAbs
      * coordinate of a cell's centre is its index + 0.5; coordinates are clamped to the outer centres.
      */
     static float sample(float[] map, int h, int w, MapFootprint fp, double x, double y) {
-        double gx = Math.max(0, Math.min(w - 1, fp.toGridX(x, w) - 0.5));
-        double gy = Math.max(0, Math.min(h - 1, fp.toGridY(y, h) - 0.5));
-        int x0 = (int) Math.floor(gx);
-        int y0 = (int) Math.floor(gy);
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double fx = gx - x0;
-        double fy = gy - y0;
-        double top = map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx;
-        double bottom = map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
+        return (float) org.glassbox.viewer.render.Bilinear.at(map, h, w, fp.toGridX(x, w) - 0.5, fp.toGridY(y, h) - 0.5);
     }
 
     /** {@code values} divided by their largest |value|, NaN as 0; all zeros (or all NaN) give zeros. */
